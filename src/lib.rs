@@ -1,0 +1,13 @@
+//! "Unsere digitalen Partnerschaften": the open dataset model and the
+//! embeddable box that shows a host body's digital partnerships.
+//!
+//! * [`model`] is pure Rust (dataset types, key hierarchy, selection for a
+//!   host, validation) and is what the JSON Schema is generated from.
+//! * [`texts`] holds the German reader-facing wording, shared by every view.
+//! * `widget` (wasm32 only) is the Leptos box and its thin browser boundary.
+
+pub mod model;
+pub mod texts;
+
+#[cfg(target_arch = "wasm32")]
+mod widget;

@@ -1,0 +1,316 @@
+//! Which partnerships a host body shows, and under which heading.
+//!
+//! A partnership appears once per host, in the first route that applies:
+//! [`Route::Direct`], [`Route::Membership`], [`Route::Parent`], [`Route::Within`].
+
+use std::collections::{HashMap, HashSet};
+
+use super::dataset::{Dataset, Organisation, Partner, Partnership, PartyRef};
+use super::date::PartialDate;
+use super::key::{Level, OfficialKey};
+
+/// How a partnership reaches the host. The order of the variants is the
+/// order of precedence and of display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Route {
+    /// The host itself is a partner.
+    Direct,
+    /// An organisation the host (or a body it lies in) is a member or owner of is a partner.
+    Membership,
+    /// A body the host lies in (its Kreis, Amt or Land) is a partner.
+    Parent,
+    /// Bodies inside the host are partners.
+    Within,
+}
+
+/// A labelled group of partnerships for one host.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group<'a> {
+    /// How these partnerships reach the host.
+    pub route: Route,
+    /// The body the partnerships come through: the organisation (for
+    /// [`Route::Membership`]), the enclosing body (for [`Route::Parent`]) or
+    /// the partners inside the host (for [`Route::Within`]); `None` for
+    /// [`Route::Direct`].
+    pub through: Option<String>,
+    /// Newest first.
+    pub partnerships: Vec<&'a Partnership>,
+}
+
+/// Lookups over a dataset: names of keys, organisations by id, the keyed
+/// bodies behind an organisation. Build it once per dataset.
+pub struct Index<'a> {
+    dataset: &'a Dataset,
+    names: HashMap<String, &'a str>,
+    orgs: HashMap<&'a str, &'a Organisation>,
+}
+
+/// Canonical identity of a body: equal for the AGS and the ARS of one Gemeinde.
+fn identity(key: &OfficialKey) -> String {
+    match key.level() {
+        Level::Gemeinde => {
+            let text = key.to_string();
+            if text.len() == 12 {
+                format!("{}{}", &text[..5], &text[9..])
+            } else {
+                text
+            }
+        }
+        _ => key.to_string(),
+    }
+}
+
+impl<'a> Index<'a> {
+    /// Indexes `dataset`. Entries that do not parse are skipped (validation reports them).
+    pub fn new(dataset: &'a Dataset) -> Self {
+        let names = dataset
+            .bodies
+            .iter()
+            .filter_map(|b| Some((identity(&b.key.parse().ok()?), b.name.as_str())))
+            .collect();
+        let orgs = dataset
+            .organisations
+            .iter()
+            .map(|o| (o.id.as_str(), o))
+            .collect();
+        Index {
+            dataset,
+            names,
+            orgs,
+        }
+    }
+
+    /// The dataset this index was built from.
+    pub fn dataset(&self) -> &'a Dataset {
+        self.dataset
+    }
+
+    /// The name the dataset gives a key, if any.
+    pub fn body_name(&self, key: &OfficialKey) -> Option<&'a str> {
+        self.names.get(&identity(key)).copied()
+    }
+
+    /// An organisation by id.
+    pub fn organisation(&self, id: &str) -> Option<&'a Organisation> {
+        self.orgs.get(id).copied()
+    }
+
+    /// The display name of a partner: the body's or organisation's name, or
+    /// the key itself when the dataset has no name for it.
+    pub fn partner_name(&self, partner: &'a Partner) -> &'a str {
+        match partner.party() {
+            Some(PartyRef::Key(k)) => k
+                .parse()
+                .ok()
+                .and_then(|key| self.body_name(&key))
+                .unwrap_or(k),
+            Some(PartyRef::Org(id)) => self.organisation(id).map_or(id, |o| o.name.as_str()),
+            Some(PartyRef::Name(n)) => n,
+            None => "",
+        }
+    }
+
+    /// Every keyed body behind an organisation, following nested
+    /// organisations (cycle-safe).
+    pub fn keyed_members(&self, org_id: &str) -> Vec<OfficialKey> {
+        let mut keys = Vec::new();
+        let mut seen = HashSet::new();
+        let mut stack = vec![org_id];
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            let Some(org) = self.organisation(id) else {
+                continue;
+            };
+            for member in &org.members {
+                match member.party() {
+                    Some(PartyRef::Key(k)) => keys.extend(k.parse::<OfficialKey>().ok()),
+                    Some(PartyRef::Org(inner)) => stack.push(inner),
+                    _ => {}
+                }
+            }
+        }
+        keys
+    }
+
+    /// The organisations `host` belongs to, directly or through a body it
+    /// lies in, with the first organisation on the way (the one the host's
+    /// own body is a member or owner of).
+    fn memberships_of(&self, host: &OfficialKey) -> HashMap<&'a str, &'a str> {
+        let mut reached: HashMap<&'a str, &'a str> = HashMap::new();
+        let mut queue: Vec<&'a str> = Vec::new();
+        for org in &self.dataset.organisations {
+            let host_is_member = org.members.iter().any(|m| match m.party() {
+                Some(PartyRef::Key(k)) => k
+                    .parse::<OfficialKey>()
+                    .is_ok_and(|member| member.covers(host)),
+                _ => false,
+            });
+            if host_is_member && !reached.contains_key(org.id.as_str()) {
+                reached.insert(org.id.as_str(), org.name.as_str());
+                queue.push(org.id.as_str());
+            }
+        }
+        // Organisations that have a reached organisation as member, transitively.
+        while let Some(current) = queue.pop() {
+            let first = reached[current];
+            for org in &self.dataset.organisations {
+                let has_current = org
+                    .members
+                    .iter()
+                    .any(|m| m.party() == Some(PartyRef::Org(current)));
+                if has_current && !reached.contains_key(org.id.as_str()) {
+                    reached.insert(org.id.as_str(), first);
+                    queue.push(org.id.as_str());
+                }
+            }
+        }
+        reached
+    }
+
+    /// True when `partner` lies strictly inside `body`. An organisation lies
+    /// inside a body when all its keyed members (at least one) do.
+    fn lies_inside(&self, partner: &Partner, body: &OfficialKey) -> bool {
+        match partner.party() {
+            Some(PartyRef::Key(k)) => k.parse().is_ok_and(|key| body.contains(&key)),
+            Some(PartyRef::Org(id)) => {
+                let members = self.keyed_members(id);
+                !members.is_empty() && members.iter().all(|m| body.covers(m))
+            }
+            _ => false,
+        }
+    }
+
+    /// True when `partner` is, or has a keyed member that is, strictly inside `host`.
+    fn reaches_into(&self, partner: &Partner, host: &OfficialKey) -> bool {
+        match partner.party() {
+            Some(PartyRef::Key(k)) => k.parse().is_ok_and(|key| host.contains(&key)),
+            Some(PartyRef::Org(id)) => self.keyed_members(id).iter().any(|m| host.contains(m)),
+            _ => false,
+        }
+    }
+
+    /// The route by which `partnership` reaches `host`, and what it comes through.
+    fn route(
+        &self,
+        partnership: &'a Partnership,
+        host: &OfficialKey,
+        memberships: &HashMap<&'a str, &'a str>,
+    ) -> Option<(Route, Option<String>)> {
+        let keyed: Vec<(OfficialKey, &'a Partner)> = partnership
+            .partners
+            .iter()
+            .filter_map(|p| match p.party() {
+                Some(PartyRef::Key(k)) => Some((k.parse().ok()?, p)),
+                _ => None,
+            })
+            .collect();
+
+        if keyed.iter().any(|(k, _)| k.same_body(host)) {
+            return Some((Route::Direct, None));
+        }
+
+        let via_org = partnership.partners.iter().find_map(|p| match p.party() {
+            Some(PartyRef::Org(id)) => memberships.get(id).copied(),
+            _ => None,
+        });
+        if let Some(first) = via_org {
+            return Some((Route::Membership, Some(first.to_owned())));
+        }
+
+        // The most specific enclosing partner that has no other partner inside it.
+        let parent = keyed
+            .iter()
+            .filter(|(k, _)| k.contains(host))
+            .filter(|(k, this)| {
+                !partnership
+                    .partners
+                    .iter()
+                    .any(|other| !std::ptr::eq(other, *this) && self.lies_inside(other, k))
+            })
+            .max_by_key(|(k, _)| k.level());
+        if let Some((_, partner)) = parent {
+            return Some((Route::Parent, Some(self.partner_name(partner).to_owned())));
+        }
+
+        // Name the keyed bodies inside the host; organisations only when
+        // nothing else is (their members are what lies inside).
+        let inside: Vec<&'a Partner> = partnership
+            .partners
+            .iter()
+            .filter(|p| self.reaches_into(p, host))
+            .collect();
+        let keyed_inside: Vec<&'a str> = inside
+            .iter()
+            .filter(|p| matches!(p.party(), Some(PartyRef::Key(_))))
+            .map(|p| self.partner_name(p))
+            .collect();
+        let names = if keyed_inside.is_empty() {
+            inside.iter().map(|p| self.partner_name(p)).collect()
+        } else {
+            keyed_inside
+        };
+        (!names.is_empty()).then(|| (Route::Within, Some(names.join(", "))))
+    }
+
+    /// The partnerships `host` shows, grouped by route in display order.
+    ///
+    /// ```
+    /// # use partnerships_widget::model::{dataset::Dataset, selection::{Index, Route}};
+    /// # let dataset: Dataset = serde_json::from_str(include_str!("../../www/partnerships.json")).unwrap();
+    /// let index = Index::new(&dataset);
+    /// let groups = index.select(&"01060".parse().unwrap());
+    /// assert_eq!(groups[0].route, Route::Direct);
+    /// ```
+    pub fn select(&self, host: &OfficialKey) -> Vec<Group<'a>> {
+        let memberships = self.memberships_of(host);
+        let mut ordered: Vec<&'a Partnership> = self.dataset.partnerships.iter().collect();
+        ordered.sort_by(|a, b| {
+            // Newest first; undated last; then by title for a stable order.
+            match (start_of(a), start_of(b)) {
+                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| a.title.cmp(&b.title))
+        });
+
+        let mut groups: Vec<Group<'a>> = Vec::new();
+        for partnership in ordered {
+            let Some((route, through)) = self.route(partnership, host, &memberships) else {
+                continue;
+            };
+            match groups
+                .iter_mut()
+                .find(|g| g.route == route && g.through == through)
+            {
+                Some(group) => group.partnerships.push(partnership),
+                None => groups.push(Group {
+                    route,
+                    through,
+                    partnerships: vec![partnership],
+                }),
+            }
+        }
+        // Stable: groups of one route keep the order of their newest partnership.
+        groups.sort_by_key(|g| g.route);
+        groups
+    }
+}
+
+/// When a partnership started: the earliest date any partner is known to
+/// take part since, or was reported to take part.
+pub fn start_of(partnership: &Partnership) -> Option<PartialDate> {
+    partnership
+        .partners
+        .iter()
+        .filter_map(|p| {
+            p.since
+                .as_deref()
+                .or(p.reported.as_deref())
+                .and_then(|d| d.parse().ok())
+        })
+        .min()
+}

@@ -1,0 +1,108 @@
+//! Reader-facing German wording, in one place, shared by every view of a
+//! box (the Wasm widget now, static renderings later). Dataset texts are
+//! never translated; only the widget's own words live here.
+
+use crate::model::dataset::{Kind, Relation, Status};
+use crate::model::key::Level;
+use crate::model::selection::Route;
+
+/// The box's heading.
+pub const HEADING: &str = "Unsere digitalen Partnerschaften";
+/// Shown (and announced) while the data loads.
+pub const LOADING: &str = "Partnerschaften werden geladen …";
+/// Marks the host among a partnership's partners.
+pub const HOST_MARK: &str = "(wir)";
+/// Label before the partner list.
+pub const PARTNERS: &str = "Beteiligte";
+/// Label before the topics.
+pub const TOPICS: &str = "Themen";
+/// Label before the sources.
+pub const SOURCES: &str = "Quellen";
+/// Label of the status line.
+pub const STATUS: &str = "Stand";
+/// Label of the kind line.
+pub const KIND: &str = "Art";
+/// Said of a date nobody knows.
+pub const UNKNOWN_DATE: &str = "Beginn nicht bekannt";
+/// Footer: where the data comes from, followed by the licence name.
+pub const DATA_LICENSE: &str = "Daten unter";
+
+/// German name of a partnership kind.
+pub fn kind(kind: Kind) -> &'static str {
+    match kind {
+        Kind::AnstaltOeffentlichenRechts => "Anstalt des öffentlichen Rechts",
+        Kind::Gesellschaftsbeteiligung => "Gesellschaftsbeteiligung",
+        Kind::Kooperationsvereinbarung => "Kooperationsvereinbarung",
+        Kind::Verwaltungskooperation => "Verwaltungskooperation",
+        Kind::InterkommunaleKooperation => "Interkommunale Kooperation",
+        Kind::Foerderantrag => "Förderantrag",
+    }
+}
+
+/// German name of a status.
+pub fn status(status: Status) -> &'static str {
+    match status {
+        Status::Planned => "geplant",
+        Status::Applied => "beantragt",
+        Status::Active => "besteht",
+        Status::Ended => "beendet",
+    }
+}
+
+/// German name of a membership relation.
+pub fn relation(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Member => "Mitglied",
+        Relation::Owner => "Träger bzw. Eigentümer",
+    }
+}
+
+/// Heading of a group of partnerships.
+///
+/// ```
+/// use partnerships_widget::{texts, model::{key::Level, selection::Route}};
+/// assert_eq!(texts::group_heading(Route::Parent, Some("Kreis Segeberg"), Level::Gemeinde), "Über Kreis Segeberg");
+/// assert_eq!(texts::group_heading(Route::Within, Some("Amt Föhr-Amrum"), Level::Kreis), "Im Kreis: Amt Föhr-Amrum");
+/// ```
+pub fn group_heading(route: Route, through: Option<&str>, host_level: Level) -> String {
+    let through = through.unwrap_or_default();
+    match route {
+        Route::Direct => "Direkt beteiligt".to_owned(),
+        Route::Membership | Route::Parent => format!("Über {through}"),
+        Route::Within => {
+            let area = match host_level {
+                Level::Land => "Im Land",
+                Level::Kreis => "Im Kreis",
+                Level::Verband => "Im Amt",
+                Level::Gemeinde => "In der Gemeinde",
+            };
+            format!("{area}: {through}")
+        }
+    }
+}
+
+/// "seit …" for a known start date.
+pub fn since(date: &str) -> String {
+    format!("seit {date}")
+}
+
+/// For a participation whose start is unknown but was reported on a date.
+pub fn reported(date: &str) -> String {
+    format!("gemeldet am {date}")
+}
+
+/// Shown when the host has nothing to show.
+pub fn empty(host_name: Option<&str>) -> String {
+    match host_name {
+        Some(name) => format!("Für {name} sind keine digitalen Partnerschaften verzeichnet."),
+        None => "Für diese Körperschaft sind keine digitalen Partnerschaften verzeichnet.".to_owned(),
+    }
+}
+
+/// Completion announcement for screen readers.
+pub fn loaded(count: usize) -> String {
+    match count {
+        1 => "1 Partnerschaft geladen".to_owned(),
+        n => format!("{n} Partnerschaften geladen"),
+    }
+}
