@@ -3,10 +3,12 @@
 //!
 //! * [`model`] is pure Rust (dataset types, key hierarchy, selection for a
 //!   host, validation) and is what the JSON Schema is generated from.
+//! * [`presentation`] turns a host's selection into what its box says.
 //! * [`texts`] holds the German reader-facing wording, shared by every view.
 //! * `widget` (wasm32 only) is the Leptos box and its thin browser boundary.
 
 pub mod model;
+pub mod presentation;
 pub mod texts;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,7 @@
 //! never translated; only the widget's own words live here.
 
 use crate::model::dataset::{Kind, Relation, Status};
+use crate::model::date::PartialDate;
 use crate::model::key::Level;
 use crate::model::selection::Route;
 
@@ -82,20 +83,29 @@ pub fn group_heading(route: Route, through: Option<&str>, host_level: Level) -> 
 }
 
 /// "seit …" for a known start date.
-pub fn since(date: &str) -> String {
-    format!("seit {date}")
+pub fn since(date: &PartialDate) -> String {
+    format!("seit {}", date.to_german())
 }
 
 /// For a participation whose start is unknown but was reported on a date.
-pub fn reported(date: &str) -> String {
-    format!("gemeldet am {date}")
+///
+/// ```
+/// use partnerships_widget::texts;
+/// assert_eq!(texts::reported(&"2021-04-29".parse().unwrap()), "gemeldet am 29. April 2021");
+/// assert_eq!(texts::reported(&"2021-04".parse().unwrap()), "gemeldet im April 2021");
+/// ```
+pub fn reported(date: &PartialDate) -> String {
+    let preposition = if date.day.is_some() { "am" } else { "im" };
+    format!("gemeldet {preposition} {}", date.to_german())
 }
 
 /// Shown when the host has nothing to show.
 pub fn empty(host_name: Option<&str>) -> String {
     match host_name {
         Some(name) => format!("Für {name} sind keine digitalen Partnerschaften verzeichnet."),
-        None => "Für diese Körperschaft sind keine digitalen Partnerschaften verzeichnet.".to_owned(),
+        None => {
+            "Für diese Körperschaft sind keine digitalen Partnerschaften verzeichnet.".to_owned()
+        }
     }
 }
 
@@ -105,4 +115,25 @@ pub fn loaded(count: usize) -> String {
         1 => "1 Partnerschaft geladen".to_owned(),
         n => format!("{n} Partnerschaften geladen"),
     }
+}
+
+/// The data could not be downloaded at all.
+pub const ERROR_NETWORK: &str =
+    "Die Partnerschaften konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.";
+/// The data arrived but cannot be used.
+pub const ERROR_DATA: &str =
+    "Die Daten zu den Partnerschaften sind fehlerhaft und können nicht angezeigt werden.";
+
+/// The server answered with an error status.
+pub fn error_status(status: u16) -> String {
+    format!("Die Partnerschaften konnten nicht geladen werden (Serverantwort {status}).")
+}
+
+/// The embed names no valid official key.
+pub const ERROR_KEY: &str =
+    "Dieser Kasten ist nicht richtig eingebunden: Es fehlt ein gültiger amtlicher Gebietsschlüssel.";
+
+/// "Stand der Daten: …" with the dataset's modification date.
+pub fn data_as_of(date: &str) -> String {
+    format!("Stand der Daten: {date}")
 }

@@ -76,7 +76,10 @@ pub struct License {
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Body {
     /// Official key: 2 (Land), 5 (Kreis), 8 (AGS), 9 (Amt/Gemeindeverband) or 12 (ARS) digits.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^(\d{2}|\d{5}|\d{8}|\d{9}|\d{12})$")))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^(\d{2}|\d{5}|\d{8}|\d{9}|\d{12})$"))
+    )]
     pub key: String,
     /// Name as shown to readers, e.g. `Kreis Segeberg`.
     pub name: String,
@@ -87,7 +90,10 @@ pub struct Body {
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Organisation {
     /// Stable identifier (lowercase letters, digits and hyphens); never reused.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))
+    )]
     pub id: String,
     /// Name as shown to readers.
     pub name: String,
@@ -131,7 +137,10 @@ pub enum Relation {
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Partnership {
     /// Stable identifier (lowercase letters, digits and hyphens); never reused.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))
+    )]
     pub id: String,
     /// Short name of the partnership, in German.
     pub title: String,

@@ -60,7 +60,9 @@ fn number<T: std::str::FromStr>(part: &str, len: usize) -> Result<T, DateError> 
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -153,10 +155,22 @@ mod tests {
     #[test]
     fn rejects_bad_dates() {
         for bad in [
-            "", "25", "2025-9", "2025-13", "2025-00", "2025-02-30", "2025-04-28-1", "28.04.2025",
-            "2025-04-31", "1066", "２０２５",
+            "",
+            "25",
+            "2025-9",
+            "2025-13",
+            "2025-00",
+            "2025-02-30",
+            "2025-04-28-1",
+            "28.04.2025",
+            "2025-04-31",
+            "1066",
+            "２０２５",
         ] {
-            assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should be rejected");
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad:?} should be rejected"
+            );
         }
         assert!("2024-02-29".parse::<PartialDate>().is_ok());
     }

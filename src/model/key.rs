@@ -164,9 +164,7 @@ impl OfficialKey {
         match self.level {
             Level::Land => self.land() == inner.land(),
             Level::Kreis => self.kreis() == inner.kreis(),
-            Level::Verband => {
-                self.kreis() == inner.kreis() && inner.verband() == self.verband()
-            }
+            Level::Verband => self.kreis() == inner.kreis() && inner.verband() == self.verband(),
             Level::Gemeinde => false,
         }
     }
@@ -249,10 +247,7 @@ mod tests {
             "0106000000000".parse::<OfficialKey>(),
             Err(KeyError::WrongLength(13))
         );
-        assert_eq!(
-            "<script>".parse::<OfficialKey>(),
-            Err(KeyError::NotDigits)
-        );
+        assert_eq!("<script>".parse::<OfficialKey>(), Err(KeyError::NotDigits));
         // Non-ASCII digits are not official keys.
         assert_eq!("０１".parse::<OfficialKey>(), Err(KeyError::NotDigits));
     }
@@ -265,7 +260,10 @@ mod tests {
         assert!(key("01053").contains(&key("01053090")));
         assert!(!key("01060").contains(&key("01053090")));
         assert!(!key("01").contains(&key("03103000")));
-        assert!(!key("01060").contains(&key("01060")), "containment is strict");
+        assert!(
+            !key("01060").contains(&key("01060")),
+            "containment is strict"
+        );
         assert!(!key("01060001").contains(&key("01060")));
     }
 

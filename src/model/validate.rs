@@ -53,9 +53,11 @@ pub fn is_web_url(url: &str) -> bool {
 /// hyphen-separated words.
 pub fn is_stable_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 struct Checker {
@@ -162,25 +164,45 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
         );
     }
     c.text(whole, "/datasetVersion".into(), &dataset.dataset_version);
-    if dataset.modified.parse::<PartialDate>().map(|d| d.day.is_none()).unwrap_or(true) {
+    if dataset
+        .modified
+        .parse::<PartialDate>()
+        .map(|d| d.day.is_none())
+        .unwrap_or(true)
+    {
         c.push(
             whole,
             "/modified".into(),
-            format!("expected a full date YYYY-MM-DD, found {:?}", dataset.modified),
+            format!(
+                "expected a full date YYYY-MM-DD, found {:?}",
+                dataset.modified
+            ),
         );
     }
     c.text(whole, "/publisher/name".into(), &dataset.publisher.name);
-    c.url(whole, "/publisher/url".into(), dataset.publisher.url.as_deref());
+    c.url(
+        whole,
+        "/publisher/url".into(),
+        dataset.publisher.url.as_deref(),
+    );
     c.text(whole, "/license/id".into(), &dataset.license.id);
     c.url(whole, "/license/url".into(), Some(&dataset.license.url));
 
     let mut known_keys = HashSet::new();
     for (i, body) in dataset.bodies.iter().enumerate() {
         match body.key.parse::<OfficialKey>() {
-            Err(e) => c.push(whole, format!("/bodies/{i}/key"), format!("{e}, found {:?}", body.key)),
+            Err(e) => c.push(
+                whole,
+                format!("/bodies/{i}/key"),
+                format!("{e}, found {:?}", body.key),
+            ),
             Ok(key) => {
                 if !known_keys.insert(key.to_string()) {
-                    c.push(whole, format!("/bodies/{i}/key"), format!("duplicate key {:?}", body.key));
+                    c.push(
+                        whole,
+                        format!("/bodies/{i}/key"),
+                        format!("duplicate key {:?}", body.key),
+                    );
                 }
             }
         }
@@ -191,17 +213,38 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     for (i, org) in dataset.organisations.iter().enumerate() {
         let base = format!("/organisations/{i}");
         if !is_stable_id(&org.id) {
-            c.push(whole, format!("{base}/id"), format!("ids use lowercase letters, digits and hyphens, found {:?}", org.id));
+            c.push(
+                whole,
+                format!("{base}/id"),
+                format!(
+                    "ids use lowercase letters, digits and hyphens, found {:?}",
+                    org.id
+                ),
+            );
         } else if !org_ids.insert(org.id.as_str()) {
-            c.push(whole, format!("{base}/id"), format!("duplicate organisation id {:?}", org.id));
+            c.push(
+                whole,
+                format!("{base}/id"),
+                format!("duplicate organisation id {:?}", org.id),
+            );
         }
         c.text(whole, format!("{base}/name"), &org.name);
         for (j, member) in org.members.iter().enumerate() {
             let party = member.party();
             if party == Some(PartyRef::Org(org.id.as_str())) {
-                c.push(whole, format!("{base}/members/{j}/org"), "an organisation cannot be its own member");
+                c.push(
+                    whole,
+                    format!("{base}/members/{j}/org"),
+                    "an organisation cannot be its own member",
+                );
             }
-            c.party(whole, &format!("{base}/members/{j}"), party, &known_keys, dataset);
+            c.party(
+                whole,
+                &format!("{base}/members/{j}"),
+                party,
+                &known_keys,
+                dataset,
+            );
         }
     }
 
@@ -210,9 +253,20 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
         let scope = Scope::Partnership(i);
         let base = format!("/partnerships/{i}");
         if !is_stable_id(&p.id) {
-            c.push(scope, format!("{base}/id"), format!("ids use lowercase letters, digits and hyphens, found {:?}", p.id));
+            c.push(
+                scope,
+                format!("{base}/id"),
+                format!(
+                    "ids use lowercase letters, digits and hyphens, found {:?}",
+                    p.id
+                ),
+            );
         } else if !partnership_ids.insert(p.id.as_str()) {
-            c.push(scope, format!("{base}/id"), format!("duplicate partnership id {:?}", p.id));
+            c.push(
+                scope,
+                format!("{base}/id"),
+                format!("duplicate partnership id {:?}", p.id),
+            );
         }
         c.text(scope, format!("{base}/title"), &p.title);
         c.text(scope, format!("{base}/description"), &p.description);
@@ -220,7 +274,11 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             c.text(scope, format!("{base}/topics/{j}"), topic);
         }
         if p.partners.is_empty() {
-            c.push(scope, format!("{base}/partners"), "a partnership needs at least one partner");
+            c.push(
+                scope,
+                format!("{base}/partners"),
+                "a partnership needs at least one partner",
+            );
         }
         for (j, partner) in p.partners.iter().enumerate() {
             let pbase = format!("{base}/partners/{j}");
@@ -229,7 +287,11 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
                 c.text(scope, format!("{pbase}/role"), role);
             }
             c.date(scope, format!("{pbase}/since"), partner.since.as_deref());
-            c.date(scope, format!("{pbase}/reported"), partner.reported.as_deref());
+            c.date(
+                scope,
+                format!("{pbase}/reported"),
+                partner.reported.as_deref(),
+            );
         }
         for (j, source) in p.sources.iter().enumerate() {
             let sbase = format!("{base}/sources/{j}");
@@ -240,7 +302,11 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
                 c.text(scope, format!("{sbase}/publisher"), publisher);
             }
             if source.title.is_none() && source.publisher.is_none() && source.url.is_none() {
-                c.push(scope, sbase.clone(), "a source needs at least a title, a publisher or a URL");
+                c.push(
+                    scope,
+                    sbase.clone(),
+                    "a source needs at least a title, a publisher or a URL",
+                );
             }
             c.date(scope, format!("{sbase}/date"), source.date.as_deref());
             c.url(scope, format!("{sbase}/url"), source.url.as_deref());

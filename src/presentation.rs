@@ -1,0 +1,190 @@
+//! What a host's box says, as plain owned data: the selection turned into
+//! German headings, dates and labels. Pure and tested natively; the Wasm
+//! view only lays it out, so every view of a box says the same.
+
+use crate::model::dataset::{Dataset, Partner, Partnership, PartyRef};
+use crate::model::date::PartialDate;
+use crate::model::key::OfficialKey;
+use crate::model::selection::Index;
+use crate::model::validate::is_web_url;
+use crate::texts;
+
+/// Everything one box shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostBox {
+    /// The host's name, if the dataset knows it.
+    pub host_name: Option<String>,
+    /// Groups in display order; empty when the host has nothing to show.
+    pub groups: Vec<GroupView>,
+    /// Number of partnerships shown.
+    pub count: usize,
+    /// Licence name and URL, for the attribution line.
+    pub license_name: String,
+    /// Licence URL (always http/https, validated).
+    pub license_url: String,
+    /// "Stand der Daten: …".
+    pub as_of: String,
+}
+
+/// One labelled group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupView {
+    /// German heading, e.g. "Über Kreis Segeberg".
+    pub heading: String,
+    /// Newest first.
+    pub items: Vec<ItemView>,
+}
+
+/// One partnership.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemView {
+    /// Stable id (for test hooks).
+    pub id: String,
+    /// Title as in the data.
+    pub title: String,
+    /// German kind label.
+    pub kind: &'static str,
+    /// German status label.
+    pub status: &'static str,
+    /// When it started, if all partners share one date ("seit Juli 2025",
+    /// "gemeldet am …", "Beginn nicht bekannt"); `None` when partners differ
+    /// and each carries its own.
+    pub when: Option<String>,
+    /// Description as in the data.
+    pub description: String,
+    /// Topics as in the data.
+    pub topics: Vec<String>,
+    /// Partners in data order.
+    pub partners: Vec<PartnerView>,
+    /// Sources in data order.
+    pub sources: Vec<SourceView>,
+}
+
+/// One partner of a partnership.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartnerView {
+    /// Display name.
+    pub name: String,
+    /// True for the host itself.
+    pub is_host: bool,
+    /// Role, if known.
+    pub role: Option<String>,
+    /// This partner's own date, shown only when partners' dates differ.
+    pub when: Option<String>,
+}
+
+/// One source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceView {
+    /// Title, else publisher, else the address.
+    pub label: String,
+    /// A safe `http(s)` address to link, if any.
+    pub url: Option<String>,
+    /// Publisher (when the label is the title) and date, e.g. "Kommune21, 29. April 2021".
+    pub detail: Option<String>,
+}
+
+fn date(text: Option<&str>) -> Option<PartialDate> {
+    text.and_then(|t| t.parse().ok())
+}
+
+/// A partner's own dating, in German.
+fn partner_when(partner: &Partner) -> String {
+    match (
+        date(partner.since.as_deref()),
+        date(partner.reported.as_deref()),
+    ) {
+        (Some(since), _) => texts::since(&since),
+        (None, Some(reported)) => texts::reported(&reported),
+        (None, None) => texts::UNKNOWN_DATE.to_owned(),
+    }
+}
+
+fn item(index: &Index<'_>, partnership: &Partnership, host: &OfficialKey) -> ItemView {
+    let whens: Vec<String> = partnership.partners.iter().map(partner_when).collect();
+    let shared_when = whens
+        .first()
+        .filter(|first| whens.iter().all(|w| w == *first))
+        .cloned();
+    let partners = partnership
+        .partners
+        .iter()
+        .zip(&whens)
+        .map(|(partner, when)| PartnerView {
+            name: index.partner_name(partner).to_owned(),
+            is_host: matches!(partner.party(), Some(PartyRef::Key(k)) if k.parse::<OfficialKey>().is_ok_and(|k| k.same_body(host))),
+            role: partner.role.clone(),
+            when: shared_when.is_none().then(|| when.clone()),
+        })
+        .collect();
+    let sources = partnership
+        .sources
+        .iter()
+        .map(|source| {
+            let url = source.url.clone().filter(|u| is_web_url(u));
+            let label = source
+                .title
+                .clone()
+                .or_else(|| source.publisher.clone())
+                .or_else(|| url.clone())
+                .unwrap_or_default();
+            let publisher = source.title.as_ref().and(source.publisher.clone());
+            let published = date(source.date.as_deref()).map(|d| d.to_german());
+            let detail: Vec<String> = publisher.into_iter().chain(published).collect();
+            SourceView {
+                label,
+                url,
+                detail: (!detail.is_empty()).then(|| detail.join(", ")),
+            }
+        })
+        .collect();
+    ItemView {
+        id: partnership.id.clone(),
+        title: partnership.title.clone(),
+        kind: texts::kind(partnership.kind),
+        status: texts::status(partnership.status),
+        when: shared_when,
+        description: partnership.description.clone(),
+        topics: partnership.topics.clone(),
+        partners,
+        sources,
+    }
+}
+
+impl HostBox {
+    /// The box of `host` over a validated `dataset`.
+    ///
+    /// ```
+    /// # use partnerships_widget::{model::dataset::Dataset, presentation::HostBox};
+    /// # let dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
+    /// let view = HostBox::new(&dataset, &"03151".parse().unwrap());
+    /// assert_eq!(view.host_name.as_deref(), Some("Landkreis Gifhorn"));
+    /// assert_eq!(view.count, 1);
+    /// ```
+    pub fn new(dataset: &Dataset, host: &OfficialKey) -> HostBox {
+        let index = Index::new(dataset);
+        let groups: Vec<GroupView> = index
+            .select(host)
+            .into_iter()
+            .map(|group| GroupView {
+                heading: texts::group_heading(group.route, group.through.as_deref(), host.level()),
+                items: group
+                    .partnerships
+                    .iter()
+                    .map(|p| item(&index, p, host))
+                    .collect(),
+            })
+            .collect();
+        HostBox {
+            host_name: index.body_name(host).map(str::to_owned),
+            count: groups.iter().map(|g| g.items.len()).sum(),
+            groups,
+            license_name: dataset.license.name.clone(),
+            license_url: dataset.license.url.clone(),
+            as_of: texts::data_as_of(
+                &date(Some(&dataset.modified))
+                    .map_or_else(|| dataset.modified.clone(), |d| d.to_german()),
+            ),
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! One partnership: title, kind, status, dates, partners (the host marked),
+//! topics, description and sources. All dataset text is set as text, never
+//! as HTML, and only http(s) addresses become links.
+
+use leptos::prelude::*;
+
+use crate::presentation::ItemView;
+use crate::texts;
+
+#[component]
+pub fn PartnershipItem(item: ItemView) -> impl IntoView {
+    let partners = item
+        .partners
+        .into_iter()
+        .map(|p| {
+            let detail: Vec<String> = p.role.into_iter().chain(p.when).collect();
+            view! {
+                <li class="dp-partner" class:dp-is-host=p.is_host>
+                    <span class="dp-partner-name">{p.name}</span>
+                    {p.is_host.then(|| view! { " " <strong class="dp-host-mark">{texts::HOST_MARK}</strong> })}
+                    {(!detail.is_empty()).then(|| format!(" – {}", detail.join(", ")))}
+                </li>
+            }
+        })
+        .collect_view();
+    let topics = item
+        .topics
+        .into_iter()
+        .map(|t| view! { <li class="dp-topic">{t}</li> })
+        .collect_view();
+    let sources = item
+        .sources
+        .into_iter()
+        .map(|s| {
+            let label = match s.url {
+                Some(url) => {
+                    view! { <a href=url rel="noopener noreferrer">{s.label}</a> }.into_any()
+                }
+                None => view! { <span>{s.label}</span> }.into_any(),
+            };
+            view! { <li>{label} {s.detail.map(|d| format!(" ({d})"))}</li> }
+        })
+        .collect_view();
+    let meta: Vec<String> = [
+        Some(format!("{}: {}", texts::KIND, item.kind)),
+        Some(format!("{}: {}", texts::STATUS, item.status)),
+        item.when,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+
+    view! {
+        <li class="dp-item" data-testid="dp-item" data-id=item.id>
+            <h4 class="dp-title">{item.title}</h4>
+            <p class="dp-meta">{meta.join(" · ")}</p>
+            <p class="dp-description">{item.description}</p>
+            <p class="dp-label">{texts::PARTNERS}</p>
+            <ul class="dp-partners" role="list">{partners}</ul>
+            <p class="dp-label">{texts::TOPICS}</p>
+            <ul class="dp-topics" role="list">{topics}</ul>
+            <p class="dp-label">{texts::SOURCES}</p>
+            <ul class="dp-sources" role="list">{sources}</ul>
+        </li>
+    }
+}

@@ -1,0 +1,94 @@
+//! The box: heading, a polite live status (loading, count, error) and the
+//! host's partnerships in labelled groups.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::partnership_item::PartnershipItem;
+use crate::model::key::OfficialKey;
+use crate::presentation::HostBox;
+use crate::texts;
+use crate::widget::data::{load, LoadError};
+use crate::widget::log_error;
+
+/// One box for the host named by `raw_key` (the `data-ags` attribute as written).
+#[component]
+pub fn PartnershipsBox(raw_key: String, dataset_url: String) -> impl IntoView {
+    let body = match raw_key.parse::<OfficialKey>() {
+        Ok(host) => HostPartnerships(HostPartnershipsProps { host, dataset_url }).into_any(),
+        Err(reason) => {
+            log_error(&format!(
+                "data-ags=\"{raw_key}\" is not an official key: {reason}"
+            ));
+            view! {
+                <p class="dp-status dp-error" role="status" data-testid="dp-status">
+                    {texts::ERROR_KEY}
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="dp-box" aria-labelledby="dp-heading" data-testid="dp-box">
+            <h2 id="dp-heading" class="dp-heading">{texts::HEADING}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// Loads the dataset (shared per URL) and shows the host's selection.
+#[component]
+fn HostPartnerships(host: OfficialKey, dataset_url: String) -> impl IntoView {
+    let data: LocalResource<Result<Rc<HostBox>, LoadError>> = LocalResource::new(move || {
+        let url = dataset_url.clone();
+        async move { load(url).await.map(|ds| Rc::new(HostBox::new(&ds, &host))) }
+    });
+
+    // One live region that exists from the start, so screen readers announce
+    // each change of its text (loading, then the count or the error).
+    let status = move || match data.get() {
+        None => texts::LOADING.to_owned(),
+        Some(Ok(view)) if view.count == 0 => texts::empty(view.host_name.as_deref()),
+        Some(Ok(view)) => texts::loaded(view.count),
+        Some(Err(error)) => error.reader_message(),
+    };
+    let status_class = move || match data.get() {
+        Some(Ok(view)) if view.count > 0 => "dp-status dp-visually-hidden",
+        Some(Err(_)) => "dp-status dp-error",
+        _ => "dp-status",
+    };
+
+    view! {
+        <p class=status_class role="status" data-testid="dp-status">{status}</p>
+        {move || data.get().and_then(Result::ok).map(|view| view! { <HostList view/> })}
+    }
+}
+
+#[component]
+fn HostList(view: Rc<HostBox>) -> impl IntoView {
+    let groups = view
+        .groups
+        .iter()
+        .map(|group| {
+            let items = group
+                .items
+                .iter()
+                .map(|item| view! { <PartnershipItem item=item.clone()/> })
+                .collect_view();
+            view! {
+                <section class="dp-group" data-testid="dp-group">
+                    <h3 class="dp-group-heading">{group.heading.clone()}</h3>
+                    <ul class="dp-list" role="list">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        {groups}
+        <p class="dp-footer">
+            {view.as_of.clone()} " · " {texts::DATA_LICENSE} " "
+            <a href=view.license_url.clone() rel="license noopener noreferrer">{view.license_name.clone()}</a>
+        </p>
+    }
+}

@@ -1,0 +1,154 @@
+//! Loading the dataset: one download and one parse per URL, shared by every
+//! box on the page.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::{Request, Response};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::RequestCredentials;
+
+use super::{log_error, log_warn};
+use crate::model::dataset::Dataset;
+use crate::model::validate::{validate, Problem, Scope};
+use crate::texts;
+
+/// Why a box has nothing to show. Cloned into every box that shares a URL.
+#[derive(Clone, Debug)]
+pub enum LoadError {
+    /// The request did not complete (offline, DNS, CORS, blocked).
+    Network,
+    /// The server answered with an error status.
+    Status(u16),
+    /// The response is not JSON.
+    NotJson,
+    /// JSON, but not a dataset of the expected shape.
+    Shape,
+    /// A dataset whose content cannot be trusted as a whole.
+    Invalid,
+}
+
+impl LoadError {
+    /// What the reader is told, in German.
+    pub fn reader_message(&self) -> String {
+        match self {
+            LoadError::Network => texts::ERROR_NETWORK.to_owned(),
+            LoadError::Status(code) => texts::error_status(*code),
+            LoadError::NotJson | LoadError::Shape | LoadError::Invalid => {
+                texts::ERROR_DATA.to_owned()
+            }
+        }
+    }
+}
+
+type Loaded = Result<Rc<Dataset>, LoadError>;
+
+thread_local! {
+    /// One shared load per dataset URL.
+    static LOADS: RefCell<HashMap<String, Shared<LocalBoxFuture<'static, Loaded>>>> =
+        RefCell::new(HashMap::new());
+    /// Fetches the loader started before the wasm was ready, by URL.
+    static PREFETCHED: RefCell<HashMap<String, js_sys::Promise>> = RefCell::new(HashMap::new());
+}
+
+/// Remembers the loader's already running `fetch()` for `url`, if any.
+pub fn offer_prefetch(url: &str, prefetched: JsValue) {
+    if let Ok(promise) = prefetched.dyn_into::<js_sys::Promise>() {
+        PREFETCHED.with(|p| {
+            p.borrow_mut().entry(url.to_owned()).or_insert(promise);
+        });
+    }
+}
+
+/// The dataset at `url`, downloaded and checked once per page.
+pub async fn load(url: String) -> Loaded {
+    let shared = LOADS.with(|loads| {
+        loads
+            .borrow_mut()
+            .entry(url.clone())
+            .or_insert_with(|| fetch_and_check(url).boxed_local().shared())
+            .clone()
+    });
+    shared.await
+}
+
+async fn response(url: &str) -> Result<Response, String> {
+    let prefetched = PREFETCHED.with(|p| p.borrow_mut().remove(url));
+    match prefetched {
+        Some(promise) => JsFuture::from(promise)
+            .await
+            .and_then(|r| r.dyn_into::<web_sys::Response>())
+            .map(Response::from)
+            .map_err(|e| format!("{e:?}")),
+        None => Request::get(url)
+            // No cookies: the dataset is public and the box must not track.
+            .credentials(RequestCredentials::Omit)
+            .send()
+            .await
+            .map_err(|e| e.to_string()),
+    }
+}
+
+async fn fetch_and_check(url: String) -> Loaded {
+    let response = response(&url).await.map_err(|detail| {
+        log_error(&format!("could not fetch the dataset {url}: {detail}"));
+        LoadError::Network
+    })?;
+    if !response.ok() {
+        let status = response.status();
+        log_error(&format!("the dataset {url} answered HTTP {status}"));
+        return Err(LoadError::Status(status));
+    }
+    let text = response.text().await.map_err(|e| {
+        log_error(&format!("could not read the dataset {url}: {e}"));
+        LoadError::Network
+    })?;
+    // The browser's JSON parser is smaller and faster than one in the wasm.
+    let value = js_sys::JSON::parse(&text).map_err(|e| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        log_error(&format!("the dataset {url} is not JSON: {detail}"));
+        LoadError::NotJson
+    })?;
+    let mut dataset: Dataset = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        log_error(&format!(
+            "the dataset {url} does not have the expected shape: {e}"
+        ));
+        LoadError::Shape
+    })?;
+    let problems = validate(&dataset);
+    report(&url, &problems);
+    if problems.iter().any(|p| p.scope == Scope::Dataset) {
+        return Err(LoadError::Invalid);
+    }
+    // Leave out only the partnerships that have problems; show the rest.
+    let broken: Vec<usize> = problems
+        .iter()
+        .filter_map(|p| match p.scope {
+            Scope::Partnership(i) => Some(i),
+            Scope::Dataset => None,
+        })
+        .collect();
+    let mut index = 0;
+    dataset.partnerships.retain(|_| {
+        let keep = !broken.contains(&index);
+        index += 1;
+        keep
+    });
+    Ok(Rc::new(dataset))
+}
+
+fn report(url: &str, problems: &[Problem]) {
+    for problem in problems {
+        let message = format!("dataset {url}: {problem}");
+        match problem.scope {
+            Scope::Dataset => log_error(&message),
+            Scope::Partnership(_) => log_warn(&format!("{message} (this partnership is left out)")),
+        }
+    }
+}

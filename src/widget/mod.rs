@@ -1,0 +1,72 @@
+//! The thin browser boundary: the one function the loader calls, mounting
+//! a box into a host element's open Shadow DOM.
+//!
+//! Everything that can fail here becomes a state of the box; nothing throws
+//! into the host page.
+
+mod components;
+mod data;
+mod styles;
+#[cfg(test)]
+mod tests;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+use components::PartnershipsBox;
+
+/// Prefix of every console line, so a webmaster can find ours among many.
+pub(crate) const LOG_PREFIX: &str = "[Digitale Partnerschaften]";
+
+pub(crate) fn log_error(message: &str) {
+    web_sys::console::error_1(&format!("{LOG_PREFIX} {message}").into());
+}
+
+pub(crate) fn log_warn(message: &str) {
+    web_sys::console::warn_1(&format!("{LOG_PREFIX} {message}").into());
+}
+
+/// Mounts one box into `host`.
+///
+/// * `host`: the element the loader placed (or the `data-target` element);
+///   its open shadow root is reused if the loader already attached one.
+/// * `ags`: the raw `data-ags` attribute (spaces tolerated, validated here).
+/// * `dataset_url`: absolute URL of the dataset.
+/// * `prefetched`: the loader's `fetch()` promise for that URL, if it started
+///   one, so the download overlaps the wasm compile; `undefined` otherwise.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, ags: String, dataset_url: String, prefetched: JsValue) {
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+            Ok(shadow) => shadow,
+            Err(_) => {
+                log_error("cannot attach a shadow root to the target element; use an empty <div> or <span> as data-target");
+                return;
+            }
+        },
+    };
+    styles::adopt(&shadow);
+
+    data::offer_prefetch(&dataset_url, prefetched);
+
+    // Replace the loader's placeholder with the live box in one step.
+    let Ok(container) = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)
+        .and_then(|d| d.create_element("div"))
+    else {
+        return;
+    };
+    container.set_class_name("dp-root");
+    let Ok(container) = container.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    shadow.replace_children_with_node_1(&container);
+    leptos::mount::mount_to(container, move || {
+        view! { <PartnershipsBox raw_key=ags dataset_url=dataset_url/> }
+    })
+    .forget();
+}

@@ -1,0 +1,34 @@
+//! The box's styles: each component's CSS file lives beside it and is
+//! compiled in; one constructed stylesheet is shared by every shadow root.
+//! Constructed sheets need no inline `<style>`, so a strict
+//! `style-src 'self'` host policy does not block them.
+
+use std::cell::OnceCell;
+
+use web_sys::{CssStyleSheet, ShadowRoot};
+
+const CSS: &str = concat!(
+    include_str!("components/partnerships_box.css"),
+    include_str!("components/partnership_item.css"),
+);
+
+thread_local! {
+    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+}
+
+/// Gives `shadow` the box's stylesheet (created once per page).
+pub fn adopt(shadow: &ShadowRoot) {
+    SHEET.with(|cell| {
+        let sheet = cell.get_or_init(|| {
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(CSS).ok()?;
+            Some(sheet)
+        });
+        match sheet {
+            Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet)),
+            None => super::log_warn(
+                "this browser cannot apply the box's styles (constructable stylesheets)",
+            ),
+        }
+    });
+}

@@ -1,0 +1,210 @@
+//! The box's states, in headless Chromium (`wasm-bindgen-test`): loading,
+//! list, empty, each error, and hostile data. Data comes through a real
+//! `fetch()` of a `blob:` URL holding the shipped dataset (or a broken copy).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+use crate::texts;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DATASET: &str = include_str!("../../www/partnerships.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn blob_url(text: &str) -> String {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn host() -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn status(host: &HtmlElement) -> String {
+    host.shadow_root()
+        .and_then(|r| r.query_selector("[data-testid=dp-status]").ok().flatten())
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// Mounts a box and waits until it has left the loading state.
+async fn settled_box(ags: &str, url: &str) -> HtmlElement {
+    let host = host();
+    super::mount(host.clone(), ags.into(), url.into(), JsValue::UNDEFINED);
+    for _ in 0..200 {
+        if status(&host) != texts::LOADING {
+            return host;
+        }
+        sleep(10).await;
+    }
+    panic!("box for {ags} still loading: {:?}", status(&host));
+}
+
+fn item_ids(host: &HtmlElement) -> Vec<String> {
+    let items = host
+        .shadow_root()
+        .unwrap()
+        .query_selector_all("[data-testid=dp-item]")
+        .unwrap();
+    (0..items.length())
+        .map(|i| {
+            items
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("data-id")
+                .unwrap()
+        })
+        .collect()
+}
+
+fn dataset_with(edit: impl Fn(&mut serde_json::Value)) -> String {
+    // serde_json is only a dev-dependency of these tests, never of the widget.
+    let mut value: serde_json::Value = serde_json::from_str(DATASET).unwrap();
+    edit(&mut value);
+    value.to_string()
+}
+
+#[wasm_bindgen_test]
+fn says_it_is_loading_at_once() {
+    let host = host();
+    super::mount(
+        host.clone(),
+        "01060".into(),
+        blob_url(DATASET),
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(status(&host), texts::LOADING);
+}
+
+#[wasm_bindgen_test]
+async fn lists_the_host_partnerships_with_the_host_marked() {
+    let host = settled_box("01060", &blob_url(DATASET)).await;
+    assert_eq!(status(&host), "3 Partnerschaften geladen");
+    assert_eq!(
+        item_ids(&host),
+        [
+            "stadtwerke-luebeck-solutions-kommanditisten",
+            "it-allianz-nord-aoer",
+            "sh-mv-digitale-souveraenitaet"
+        ]
+    );
+    let marks = host
+        .shadow_root()
+        .unwrap()
+        .query_selector_all(".dp-host-mark")
+        .unwrap();
+    assert_eq!(
+        marks.length(),
+        2,
+        "Kreis Segeberg is a partner of two partnerships"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn shows_each_partners_own_date_when_they_differ() {
+    let host = settled_box("03151", &blob_url(DATASET)).await;
+    let text = host
+        .shadow_root()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        text.contains("Landkreis Gifhorn (wir) – gemeldet am 29. April 2021"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Stadt Wolfsburg – seit September 2020"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn says_plainly_when_there_is_nothing() {
+    let host = settled_box("05315000", &blob_url(DATASET)).await;
+    assert_eq!(status(&host), texts::empty(None));
+    assert!(item_ids(&host).is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_key_is_an_error_without_a_download() {
+    for bad in ["01O60", "1060", "0106000000000", "<b>01</b>", ""] {
+        let host = settled_box(bad, "http://127.0.0.1:9/never-fetched.json").await;
+        assert_eq!(status(&host), texts::ERROR_KEY, "key {bad:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_download_is_a_network_error() {
+    let url = blob_url(DATASET);
+    web_sys::Url::revoke_object_url(&url).unwrap();
+    let host = settled_box("01060", &url).await;
+    assert_eq!(status(&host), texts::ERROR_NETWORK);
+}
+
+#[wasm_bindgen_test]
+async fn html_instead_of_json_is_a_data_error() {
+    let host = settled_box("01060", &blob_url("<!doctype html><p>Not found</p>")).await;
+    assert_eq!(status(&host), texts::ERROR_DATA);
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_shape_or_schema_version_is_a_data_error() {
+    let wrong_shape = dataset_with(|v| v["partnerships"] = serde_json::json!("none"));
+    let host = settled_box("01060", &blob_url(&wrong_shape)).await;
+    assert_eq!(status(&host), texts::ERROR_DATA);
+
+    let future_schema = dataset_with(|v| v["schemaVersion"] = serde_json::json!("2.0.0"));
+    let host = settled_box("01060", &blob_url(&future_schema)).await;
+    assert_eq!(status(&host), texts::ERROR_DATA);
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_partnership_is_left_out_and_the_rest_shown() {
+    let one_bad = dataset_with(|v| {
+        v["partnerships"][0]["sources"][0]["url"] = serde_json::json!("javascript:alert(1)")
+    });
+    let host = settled_box("01060", &blob_url(&one_bad)).await;
+    assert_eq!(
+        item_ids(&host),
+        [
+            "stadtwerke-luebeck-solutions-kommanditisten",
+            "sh-mv-digitale-souveraenitaet"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn dataset_text_is_text_never_html() {
+    let hostile = dataset_with(|v| {
+        v["partnerships"][0]["title"] = serde_json::json!("<img src=x onerror=alert(1)>");
+        v["partnerships"][0]["description"] =
+            serde_json::json!("</style><script>alert(1)</script>");
+    });
+    let host = settled_box("01060", &blob_url(&hostile)).await;
+    let root = host.shadow_root().unwrap();
+    assert!(root.query_selector("img").unwrap().is_none());
+    assert!(root.query_selector("script").unwrap().is_none());
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("<img src=x onerror=alert(1)>"));
+}

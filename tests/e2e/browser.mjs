@@ -1,0 +1,51 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** Collects console errors/warnings and uncaught page errors of a page. */
+export function watch(page) {
+  const log = { errors: [], warnings: [], pageErrors: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") log.errors.push(msg.text());
+    if (msg.type() === "warning") log.warnings.push(msg.text());
+  });
+  page.on("pageerror", (err) => log.pageErrors.push(String(err)));
+  return log;
+}
+
+/** The visible structure of every box on the page, read through the open shadow roots. */
+export function readBoxes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("digitale-partnerschaften, [data-box]")]
+      .filter((host) => host.shadowRoot)
+      .map((host) => {
+        const root = host.shadowRoot;
+        return {
+          heading: root.querySelector("h2")?.textContent ?? null,
+          status: root.querySelector('[data-testid="dp-status"]')?.textContent ?? null,
+          groups: [...root.querySelectorAll('[data-testid="dp-group"]')].map((g) => ({
+            heading: g.querySelector("h3").textContent,
+            ids: [...g.querySelectorAll('[data-testid="dp-item"]')].map((i) => i.dataset.id),
+          })),
+        };
+      }),
+  );
+}

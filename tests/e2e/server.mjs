@@ -1,0 +1,56 @@
+// A small static HTTP server for the end-to-end tests: the built release
+// bundle under /widget/, the test host pages under /host/. Real HTTP, real
+// MIME types (application/wasm), compressed like a production server would.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { brotliCompressSync } from "node:zlib";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+};
+
+/**
+ * Starts a server. `mounts` maps a URL prefix ("/widget/") to a directory.
+ * Returns { url, requests, close } where `requests` lists every path served.
+ */
+export async function serve(mounts) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    requests.push(path);
+    const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
+    if (!prefix) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    const rel = normalize(path.slice(prefix.length));
+    if (rel.startsWith("..")) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      let body = await readFile(join(mounts[prefix], rel));
+      const headers = { "content-type": TYPES[extname(rel)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+        body = brotliCompressSync(body);
+        headers["content-encoding"] = "br";
+      }
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

@@ -1,0 +1,171 @@
+// End-to-end: the release bundle from `trunk build --release` (dist/),
+// served over real HTTP, in Debian's headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { serve } from "./server.mjs";
+import { launch, watch, readBoxes } from "./browser.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DIST = join(ROOT, "dist");
+const PAGES = join(ROOT, "tests", "e2e", "pages");
+export const SCREENSHOTS = join(ROOT, "test-results");
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve({ "/widget/": DIST, "/host/": PAGES });
+  browser = await launch();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const log = watch(page);
+  await page.goto(server.url + path);
+  return { context, page, log };
+}
+
+/** Waits until every box has left its loading state. */
+async function settled(page, count) {
+  await page.waitForFunction(
+    (n) => {
+      const hosts = [...document.querySelectorAll("digitale-partnerschaften, [data-box]")].filter((h) => h.shadowRoot);
+      return (
+        hosts.length === n &&
+        hosts.every((h) => {
+          const s = h.shadowRoot.querySelector('[data-testid="dp-status"]');
+          return s && !/geladen …$/.test(s.textContent);
+        })
+      );
+    },
+    count,
+    { timeout: 15000 },
+  );
+}
+
+test("two script tags give two boxes with exactly the host's partnerships", async () => {
+  server.requests.length = 0;
+  const { context, page, log } = await open("/host/two-boxes.html");
+  await settled(page, 2);
+  const boxes = await readBoxes(page);
+
+  assert.deepEqual(boxes, [
+    {
+      heading: "Unsere digitalen Partnerschaften",
+      status: "3 Partnerschaften geladen",
+      groups: [
+        {
+          heading: "Direkt beteiligt",
+          ids: ["stadtwerke-luebeck-solutions-kommanditisten", "it-allianz-nord-aoer"],
+        },
+        { heading: "Über Land Schleswig-Holstein", ids: ["sh-mv-digitale-souveraenitaet"] },
+      ],
+    },
+    {
+      heading: "Unsere digitalen Partnerschaften",
+      status: "1 Partnerschaft geladen",
+      groups: [{ heading: "Direkt beteiligt", ids: ["ost-niedersachsen-digitalisierung"] }],
+    },
+  ]);
+
+  // The first box stands right where its script tag stands.
+  const placedAfterScript = await page.evaluate(
+    () => document.querySelector('script[data-ags=" 01060 "]').nextElementSibling.localName,
+  );
+  assert.equal(placedAfterScript, "digitale-partnerschaften");
+
+  // The host is marked among the partners, in text.
+  const marked = await page.evaluate(() =>
+    [...document.querySelector("digitale-partnerschaften").shadowRoot.querySelectorAll(".dp-is-host")].map(
+      (li) => li.textContent,
+    ),
+  );
+  assert.ok(marked.length >= 2 && marked.every((t) => t.startsWith("Kreis Segeberg (wir)")), marked.join(" | "));
+
+  // One wasm download and one dataset download for both boxes, resolved
+  // against the script's folder, not the page's.
+  const count = (p) => server.requests.filter((r) => r === p).length;
+  assert.equal(count("/widget/partnerships_widget_bg.wasm"), 1);
+  assert.equal(count("/widget/partnerships.json"), 1);
+  assert.equal(count("/host/partnerships.json"), 0);
+
+  // Host CSS does not reach into the box, and the box's CSS does not leak out.
+  const styles = await page.evaluate(() => {
+    const root = document.querySelector("digitale-partnerschaften").shadowRoot;
+    return {
+      boxHeading: getComputedStyle(root.querySelector("h2")).color,
+      boxHeadingTransform: getComputedStyle(root.querySelector("h2")).textTransform,
+      boxFont: getComputedStyle(root.querySelector("h2")).fontFamily,
+      hostHeading: getComputedStyle(document.querySelector("main > h2")).color,
+      hostText: getComputedStyle(document.querySelector("p.host-text")).color,
+      globals: Object.keys(window),
+    };
+  });
+  assert.notEqual(styles.boxHeading, "rgb(255, 0, 0)");
+  assert.equal(styles.boxHeadingTransform, "none");
+  assert.match(styles.boxFont, /Georgia/, "the box inherits the host's font family");
+  assert.equal(styles.hostHeading, "rgb(255, 0, 0)");
+  assert.equal(styles.hostText, "rgb(10, 20, 30)");
+  // No globals beyond the one namespaced entry point (compared with a blank page).
+  const blank = await context.newPage();
+  await blank.goto(server.url + "/host/blank.html");
+  const baseline = await blank.evaluate(() => Object.keys(window));
+  assert.deepEqual(
+    styles.globals.filter((k) => !baseline.includes(k)),
+    ["DigitalePartnerschaften"],
+  );
+  assert.equal(await page.evaluate(() => typeof window.DigitalePartnerschaften.render), "function");
+
+  await page.screenshot({ path: join(SCREENSHOTS, "two-boxes.png"), fullPage: true });
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  assert.deepEqual(
+    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+  );
+
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("empty, bad key and missing data each say so in German; a healthy box beside them still works", async () => {
+  const { context, page, log } = await open("/host/states.html", { width: 320, height: 800 });
+  await settled(page, 4);
+  const boxes = await readBoxes(page);
+  assert.deepEqual(
+    boxes.map((b) => b.status),
+    [
+      "Für diese Körperschaft sind keine digitalen Partnerschaften verzeichnet.",
+      "Dieser Kasten ist nicht richtig eingebunden: Es fehlt ein gültiger amtlicher Gebietsschlüssel.",
+      "Die Partnerschaften konnten nicht geladen werden (Serverantwort 404).",
+      "1 Partnerschaft geladen",
+    ],
+  );
+  assert.deepEqual(boxes[3].groups, [{ heading: "Direkt beteiligt", ids: ["sh-mv-digitale-souveraenitaet"] }]);
+
+  // The webmaster gets the exact cause in the console; nothing is thrown.
+  assert.deepEqual(log.pageErrors, []);
+  assert.ok(log.errors.some((e) => e.includes('data-ags="01O60"') && e.includes("digits 0-9")), log.errors.join("\n"));
+  assert.ok(log.errors.some((e) => e.includes("/widget/missing.json") && e.includes("404")), log.errors.join("\n"));
+
+  // Readable on a 320 px phone: nothing scrolls sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls ${overflow}px sideways at 320px`);
+
+  await page.screenshot({ path: join(SCREENSHOTS, "states-320.png"), fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  await context.close();
+});

@@ -1,0 +1,124 @@
+/*!
+ * "Unsere digitalen Partnerschaften" — loader.
+ *
+ * Paste one tag where the box should appear:
+ *   <script src="https://example.org/partnerschaften/partnerships.js" data-ags="01060" defer></script>
+ *
+ * Attributes: data-ags (official key of the host, required), data-target
+ * (CSS selector of an element to render into), data-src (dataset URL,
+ * relative to the page; default: partnerships.json beside this script),
+ * data-min-height (space reserved while loading; default 12rem).
+ *
+ * A classic script on purpose: it can read its own tag (document.currentScript)
+ * and starts the wasm download and the dataset download at the same moment.
+ * Its only global is window.DigitalePartnerschaften. It never throws.
+ */
+(function () {
+  "use strict";
+  var NS = "DigitalePartnerschaften";
+  var LOG = "[Digitale Partnerschaften]";
+  var LOADING = "Partnerschaften werden geladen \u2026";
+  var FAILED = "Die Partnerschaften konnten nicht angezeigt werden.";
+
+  function log(message, detail) {
+    if (window.console && console.error) console.error(LOG + " " + message, detail === undefined ? "" : detail);
+  }
+
+  var api = window[NS];
+  if (!api) {
+    var modules = {}; // widget base URL -> Promise of the initialised wasm module
+    var datasets = {}; // dataset URL -> Promise of the fetch Response
+
+    var wasmModule = function (base) {
+      if (!modules[base]) {
+        // Start the wasm download now, in parallel with the glue module.
+        var wasm = fetch(base + "partnerships_widget_bg.wasm", { credentials: "omit" });
+        wasm.catch(function () {});
+        modules[base] = import(base + "partnerships_widget.js").then(function (glue) {
+          return glue.default({ module_or_path: wasm }).then(function () {
+            return glue;
+          });
+        });
+      }
+      return modules[base];
+    };
+
+    var placeholder = function (host, minHeight) {
+      host.style.display = "block";
+      host.style.minHeight = minHeight || "12rem";
+      var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+      var text = document.createElement("p");
+      text.setAttribute("role", "status");
+      text.textContent = LOADING;
+      text.style.margin = "0";
+      text.style.padding = "1rem";
+      root.replaceChildren(text);
+      return text;
+    };
+
+    /**
+     * Renders a box into `host`.
+     * options: { ags: "01060", src: absolute dataset URL, base: absolute
+     * URL of the widget folder (ending in "/"), minHeight: CSS length }.
+     */
+    var render = function (host, options) {
+      try {
+        var status = placeholder(host, options.minHeight);
+        var url = options.src;
+        if (!datasets[url]) {
+          datasets[url] = fetch(url, { credentials: "omit" });
+          datasets[url].catch(function () {}); // the wasm reports it
+        }
+        wasmModule(options.base).then(
+          function (glue) {
+            glue.mount(host, options.ags == null ? "" : String(options.ags), url, datasets[url]);
+          },
+          function (error) {
+            status.textContent = FAILED;
+            log("the widget could not start (is 'wasm-unsafe-eval' missing from the page's Content-Security-Policy script-src, or are the widget files not served?)", error);
+          }
+        );
+      } catch (error) {
+        log("could not render into the element", error);
+      }
+    };
+
+    api = window[NS] = Object.freeze({ render: render });
+  }
+
+  // This tag's own box.
+  try {
+    var script = document.currentScript;
+    if (!script || !script.src) return;
+    var base = new URL(".", script.src).href;
+    var src = script.getAttribute("data-src");
+    var options = {
+      ags: script.getAttribute("data-ags"),
+      src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
+      base: base,
+      minHeight: script.getAttribute("data-min-height")
+    };
+    var target = script.getAttribute("data-target");
+    if (!target) {
+      var host = document.createElement("digitale-partnerschaften");
+      script.parentNode.insertBefore(host, script.nextSibling);
+      api.render(host, options);
+      return;
+    }
+    var place = function () {
+      var element = null;
+      try {
+        element = document.querySelector(target);
+      } catch (error) {
+        log('data-target="' + target + '" is not a valid CSS selector', error);
+        return;
+      }
+      if (element) api.render(element, options);
+      else log('data-target="' + target + '" matches no element on this page');
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", place, { once: true });
+    else place();
+  } catch (error) {
+    log("could not start", error);
+  }
+})();
