@@ -8,7 +8,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 /** The files a page downloads for the box (the dataset aside). The CSS is compiled into the wasm. */
-export const WIDGET_FILES = ["partnerships.js", "partnerships_widget.js", "partnerships_widget_bg.wasm"];
+export const WIDGET_FILES = ["partnerships.js", "partnerships-widget.js", "partnerships-widget_bg.wasm"];
 
 export function measure(dist) {
   const rows = WIDGET_FILES.map((name) => {

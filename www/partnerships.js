@@ -32,9 +32,9 @@
     var wasmModule = function (base) {
       if (!modules[base]) {
         // Start the wasm download now, in parallel with the glue module.
-        var wasm = fetch(base + "partnerships_widget_bg.wasm", { credentials: "omit" });
+        var wasm = fetch(base + "partnerships-widget_bg.wasm", { credentials: "omit" });
         wasm.catch(function () {});
-        modules[base] = import(base + "partnerships_widget.js").then(function (glue) {
+        modules[base] = import(base + "partnerships-widget.js").then(function (glue) {
           return glue.default({ module_or_path: wasm }).then(function () {
             return glue;
           });

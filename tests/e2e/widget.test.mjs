@@ -96,7 +96,7 @@ test("two script tags give two boxes with exactly the host's partnerships", asyn
   // One wasm download and one dataset download for both boxes, resolved
   // against the script's folder, not the page's.
   const count = (p) => server.requests.filter((r) => r === p).length;
-  assert.equal(count("/widget/partnerships_widget_bg.wasm"), 1);
+  assert.equal(count("/widget/partnerships-widget_bg.wasm"), 1);
   assert.equal(count("/widget/partnerships.json"), 1);
   assert.equal(count("/host/partnerships.json"), 0);
 
