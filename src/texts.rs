@@ -20,7 +20,7 @@ pub const TOPICS: &str = "Themen";
 /// Label before the sources.
 pub const SOURCES: &str = "Quellen";
 /// Label of the status line.
-pub const STATUS: &str = "Stand";
+pub const STATUS: &str = "Status";
 /// Label of the kind line.
 pub const KIND: &str = "Art";
 /// Said of a date nobody knows.

@@ -82,7 +82,7 @@ impl Checker {
     fn date(&mut self, scope: Scope, pointer: String, value: Option<&str>) {
         if let Some(v) = value {
             if let Err(e) = v.parse::<PartialDate>() {
-                self.push(scope, pointer, format!("{e}, found {v:?}"));
+                self.push(scope, pointer, format!("{e}, found \"{v}\""));
             }
         }
     }
@@ -93,7 +93,9 @@ impl Checker {
                 self.push(
                     scope,
                     pointer,
-                    format!("only absolute http:// or https:// addresses are allowed, found {v:?}"),
+                    format!(
+                        "only absolute http:// or https:// addresses are allowed, found \"{v}\""
+                    ),
                 );
             }
         }
@@ -115,11 +117,11 @@ impl Checker {
                 "must have exactly one of \"key\", \"org\" or \"name\"",
             ),
             Some(PartyRef::Key(k)) => match k.parse::<OfficialKey>() {
-                Err(e) => self.push(scope, format!("{base}/key"), format!("{e}, found {k:?}")),
+                Err(e) => self.push(scope, format!("{base}/key"), format!("{e}, found \"{k}\"")),
                 Ok(key) if !known_keys.contains(&key.to_string()) => self.push(
                     scope,
                     format!("{base}/key"),
-                    format!("key {k:?} is not listed in /bodies"),
+                    format!("key \"{k}\" is not listed in /bodies"),
                 ),
                 Ok(_) => {}
             },
@@ -128,7 +130,7 @@ impl Checker {
                     self.push(
                         scope,
                         format!("{base}/org"),
-                        format!("organisation {id:?} is not listed in /organisations"),
+                        format!("organisation \"{id}\" is not listed in /organisations"),
                     );
                 }
             }
@@ -158,7 +160,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             whole,
             "/schemaVersion".into(),
             format!(
-                "unsupported schema version {:?}; this widget reads {}.x",
+                "unsupported schema version \"{}\"; this widget reads {}.x",
                 dataset.schema_version, supported
             ),
         );
@@ -174,7 +176,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             whole,
             "/modified".into(),
             format!(
-                "expected a full date YYYY-MM-DD, found {:?}",
+                "expected a full date YYYY-MM-DD, found \"{}\"",
                 dataset.modified
             ),
         );
@@ -194,14 +196,14 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             Err(e) => c.push(
                 whole,
                 format!("/bodies/{i}/key"),
-                format!("{e}, found {:?}", body.key),
+                format!("{e}, found \"{}\"", body.key),
             ),
             Ok(key) => {
                 if !known_keys.insert(key.to_string()) {
                     c.push(
                         whole,
                         format!("/bodies/{i}/key"),
-                        format!("duplicate key {:?}", body.key),
+                        format!("duplicate key \"{}\"", body.key),
                     );
                 }
             }
@@ -217,7 +219,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
                 whole,
                 format!("{base}/id"),
                 format!(
-                    "ids use lowercase letters, digits and hyphens, found {:?}",
+                    "ids use lowercase letters, digits and hyphens, found \"{}\"",
                     org.id
                 ),
             );
@@ -225,7 +227,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             c.push(
                 whole,
                 format!("{base}/id"),
-                format!("duplicate organisation id {:?}", org.id),
+                format!("duplicate organisation id \"{}\"", org.id),
             );
         }
         c.text(whole, format!("{base}/name"), &org.name);
@@ -257,7 +259,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
                 scope,
                 format!("{base}/id"),
                 format!(
-                    "ids use lowercase letters, digits and hyphens, found {:?}",
+                    "ids use lowercase letters, digits and hyphens, found \"{}\"",
                     p.id
                 ),
             );
@@ -265,7 +267,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             c.push(
                 scope,
                 format!("{base}/id"),
-                format!("duplicate partnership id {:?}", p.id),
+                format!("duplicate partnership id \"{}\"", p.id),
             );
         }
         c.text(scope, format!("{base}/title"), &p.title);

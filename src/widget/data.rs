@@ -82,13 +82,18 @@ async fn response(url: &str) -> Result<Response, String> {
             .await
             .and_then(|r| r.dyn_into::<web_sys::Response>())
             .map(Response::from)
-            .map_err(|e| format!("{e:?}")),
+            .map_err(|e| js_error_message(&e)),
         None => Request::get(url)
             // No cookies: the dataset is public and the box must not track.
             .credentials(RequestCredentials::Omit)
             .send()
             .await
-            .map_err(|e| e.to_string()),
+            .map_err(|e| match e {
+                // Only the JS error's own message: formatting gloo's whole
+                // error type would link serde_json's messages into the wasm.
+                gloo_net::Error::JsError(js) => js.message,
+                _ => "request failed".to_owned(),
+            }),
     }
 }
 
@@ -102,16 +107,13 @@ async fn fetch_and_check(url: String) -> Loaded {
         log_error(&format!("the dataset {url} answered HTTP {status}"));
         return Err(LoadError::Status(status));
     }
-    let text = response.text().await.map_err(|e| {
-        log_error(&format!("could not read the dataset {url}: {e}"));
+    let text = response.text().await.map_err(|_| {
+        log_error(&format!("could not read the dataset {url}"));
         LoadError::Network
     })?;
     // The browser's JSON parser is smaller and faster than one in the wasm.
     let value = js_sys::JSON::parse(&text).map_err(|e| {
-        let detail = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default();
+        let detail = js_error_message(&e);
         log_error(&format!("the dataset {url} is not JSON: {detail}"));
         LoadError::NotJson
     })?;
@@ -141,6 +143,16 @@ async fn fetch_and_check(url: String) -> Loaded {
         keep
     });
     Ok(Rc::new(dataset))
+}
+
+/// The message of a thrown JS value (without Rust's Debug formatting, which
+/// costs bytes in the wasm).
+fn js_error_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
 }
 
 fn report(url: &str, problems: &[Problem]) {

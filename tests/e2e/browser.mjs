@@ -34,7 +34,7 @@ export function watch(page) {
 /** The visible structure of every box on the page, read through the open shadow roots. */
 export function readBoxes(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll("digitale-partnerschaften, [data-box]")]
+    [...document.querySelectorAll("*")]
       .filter((host) => host.shadowRoot)
       .map((host) => {
         const root = host.shadowRoot;

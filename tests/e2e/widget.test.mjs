@@ -40,7 +40,7 @@ async function open(path, viewport = { width: 1280, height: 900 }) {
 async function settled(page, count) {
   await page.waitForFunction(
     (n) => {
-      const hosts = [...document.querySelectorAll("digitale-partnerschaften, [data-box]")].filter((h) => h.shadowRoot);
+      const hosts = [...document.querySelectorAll("*")].filter((h) => h.shadowRoot);
       return (
         hosts.length === n &&
         hosts.every((h) => {

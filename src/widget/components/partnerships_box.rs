@@ -40,9 +40,15 @@ pub fn PartnershipsBox(raw_key: String, dataset_url: String) -> impl IntoView {
 /// Loads the dataset (shared per URL) and shows the host's selection.
 #[component]
 fn HostPartnerships(host: OfficialKey, dataset_url: String) -> impl IntoView {
-    let data: LocalResource<Result<Rc<HostBox>, LoadError>> = LocalResource::new(move || {
-        let url = dataset_url.clone();
-        async move { load(url).await.map(|ds| Rc::new(HostBox::new(&ds, &host))) }
+    // A plain signal set once by a local task: the box loads exactly once, so
+    // it needs none of a resource's refetching machinery (measured: smaller wasm).
+    let data: RwSignal<Option<Result<Rc<HostBox>, LoadError>>, LocalStorage> =
+        RwSignal::new_local(None);
+    leptos::task::spawn_local(async move {
+        let loaded = load(dataset_url)
+            .await
+            .map(|ds| Rc::new(HostBox::new(&ds, &host)));
+        data.set(Some(loaded));
     });
 
     // One live region that exists from the start, so screen readers announce
