@@ -8,18 +8,20 @@ fn dataset() -> Dataset {
     serde_json::from_str(include_str!("../www/partnerships.json")).unwrap()
 }
 
+/// A party as one comparable string: the key, `org:<id>` or `name:<name>`.
+fn describe(party: Option<PartyRef<'_>>) -> String {
+    match party.expect("exactly one of key, org, name") {
+        PartyRef::Key(k) => k.to_owned(),
+        PartyRef::Org(o) => format!("org:{o}"),
+        PartyRef::Name(n) => format!("name:{n}"),
+    }
+}
+
 fn partners(dataset: &Dataset, id: &str) -> Vec<(String, Option<String>)> {
     let p = dataset.partnerships.iter().find(|p| p.id == id).unwrap();
     p.partners
         .iter()
-        .map(|partner| {
-            let who = match partner.party().unwrap() {
-                PartyRef::Key(k) => k.to_owned(),
-                PartyRef::Org(o) => format!("org:{o}"),
-                PartyRef::Name(n) => format!("name:{n}"),
-            };
-            (who, partner.since.clone())
-        })
+        .map(|partner| (describe(partner.party()), partner.since.clone()))
         .collect()
 }
 
@@ -129,14 +131,7 @@ fn organisations_name_their_members_and_owners() {
     let ds = dataset();
     let members = |id: &str| -> Vec<String> {
         let org = ds.organisations.iter().find(|o| o.id == id).unwrap();
-        org.members
-            .iter()
-            .map(|m| match m.party().unwrap() {
-                PartyRef::Key(k) => k.to_owned(),
-                PartyRef::Org(o) => format!("org:{o}"),
-                PartyRef::Name(n) => format!("name:{n}"),
-            })
-            .collect()
+        org.members.iter().map(|m| describe(m.party())).collect()
     };
     assert_eq!(members("it-allianz-nord"), ["01060", "01053"]);
     assert_eq!(members("stadtwerke-luebeck"), ["01003000"]);

@@ -44,7 +44,7 @@
     };
 
     var placeholder = function (host, minHeight) {
-      host.style.display = "block";
+      // Reserve the space now, so the page does not jump when the box arrives.
       host.style.minHeight = minHeight || "12rem";
       var root = host.shadowRoot || host.attachShadow({ mode: "open" });
       var text = document.createElement("p");
@@ -100,7 +100,12 @@
     };
     var target = script.getAttribute("data-target");
     if (!target) {
+      if (!document.body || !document.body.contains(script)) {
+        log("the script tag is not inside <body>: place it where the box should appear, or set data-target");
+        return;
+      }
       var host = document.createElement("digitale-partnerschaften");
+      host.style.display = "block";
       script.parentNode.insertBefore(host, script.nextSibling);
       api.render(host, options);
       return;

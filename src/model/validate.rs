@@ -101,6 +101,27 @@ impl Checker {
         }
     }
 
+    /// Checks that `id` is a well-formed stable id not seen before.
+    fn stable_id<'d>(
+        &mut self,
+        scope: Scope,
+        base: &str,
+        id: &'d str,
+        seen: &mut HashSet<&'d str>,
+        what: &str,
+    ) {
+        let pointer = format!("{base}/id");
+        if !is_stable_id(id) {
+            self.push(
+                scope,
+                pointer,
+                format!("ids use lowercase letters, digits and hyphens, found \"{id}\""),
+            );
+        } else if !seen.insert(id) {
+            self.push(scope, pointer, format!("duplicate {what} id \"{id}\""));
+        }
+    }
+
     /// Checks a `key`/`org`/`name` reference.
     fn party(
         &mut self,
@@ -214,22 +235,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     let mut org_ids = HashSet::new();
     for (i, org) in dataset.organisations.iter().enumerate() {
         let base = format!("/organisations/{i}");
-        if !is_stable_id(&org.id) {
-            c.push(
-                whole,
-                format!("{base}/id"),
-                format!(
-                    "ids use lowercase letters, digits and hyphens, found \"{}\"",
-                    org.id
-                ),
-            );
-        } else if !org_ids.insert(org.id.as_str()) {
-            c.push(
-                whole,
-                format!("{base}/id"),
-                format!("duplicate organisation id \"{}\"", org.id),
-            );
-        }
+        c.stable_id(whole, &base, &org.id, &mut org_ids, "organisation");
         c.text(whole, format!("{base}/name"), &org.name);
         for (j, member) in org.members.iter().enumerate() {
             let party = member.party();
@@ -254,22 +260,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     for (i, p) in dataset.partnerships.iter().enumerate() {
         let scope = Scope::Partnership(i);
         let base = format!("/partnerships/{i}");
-        if !is_stable_id(&p.id) {
-            c.push(
-                scope,
-                format!("{base}/id"),
-                format!(
-                    "ids use lowercase letters, digits and hyphens, found \"{}\"",
-                    p.id
-                ),
-            );
-        } else if !partnership_ids.insert(p.id.as_str()) {
-            c.push(
-                scope,
-                format!("{base}/id"),
-                format!("duplicate partnership id \"{}\"", p.id),
-            );
-        }
+        c.stable_id(scope, &base, &p.id, &mut partnership_ids, "partnership");
         c.text(scope, format!("{base}/title"), &p.title);
         c.text(scope, format!("{base}/description"), &p.description);
         for (j, topic) in p.topics.iter().enumerate() {

@@ -1,0 +1,77 @@
+// Benchmark (not a test): time from navigation to a rendered box, the
+// release widget against a minimal plain-JS box on the same page and data.
+// Chromium with CPU ×4 slowdown, 9 Mbit/s, 60 ms RTT, files served
+// brotli-compressed; interleaved runs, medians. Also reports the longest
+// long task and the layout shift while the box appears.
+//
+//   node bench/run.mjs [runs=21]     (after `trunk build --release`)
+import { copyFile, mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../tests/e2e/server.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const RUNS = Number(process.argv[2] ?? 21);
+
+// The widget folder as published, plus the plain box beside it.
+const widgetDir = await mkdtemp(join(tmpdir(), "dp-bench-"));
+for (const f of await readdir(join(ROOT, "dist"))) await copyFile(join(ROOT, "dist", f), join(widgetDir, f));
+await copyFile(join(ROOT, "bench", "plain-box.js"), join(widgetDir, "plain-box.js"));
+
+const server = await serve({ "/widget/": widgetDir, "/host/": join(ROOT, "bench", "pages") });
+const browser = await launch();
+
+async function once(page) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 60,
+    downloadThroughput: (9 * 1024 * 1024) / 8,
+    uploadThroughput: (9 * 1024 * 1024) / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await tab.addInitScript(() => {
+    window.__perf = { longest: 0, shift: 0 };
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__perf.longest = Math.max(window.__perf.longest, e.duration)))).observe({ type: "longtask", buffered: true });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__perf.shift += e.value; })).observe({ type: "layout-shift", buffered: true });
+  });
+  await tab.goto(`${server.url}/host/${page}.html`, { waitUntil: "commit" });
+  const rendered = await tab.waitForFunction(
+    () => {
+      const host = [...document.querySelectorAll("*")].find((h) => h.shadowRoot);
+      return host && host.shadowRoot.querySelector('[data-testid="dp-item"]') ? performance.now() : false;
+    },
+    null,
+    { polling: "raf", timeout: 60000 },
+  );
+  const ms = await rendered.jsonValue();
+  await tab.waitForTimeout(300);
+  const perf = await tab.evaluate(() => window.__perf);
+  await context.close();
+  return { ms, ...perf };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = { widget: [], plain: [] };
+await once("widget"); // warm the server and the browser once, not counted
+for (let i = 0; i < RUNS; i++) {
+  for (const page of i % 2 ? ["plain", "widget"] : ["widget", "plain"]) results[page].push(await once(page));
+}
+await browser.close();
+await server.close();
+
+for (const [name, runs] of Object.entries(results)) {
+  console.log(
+    `${name.padEnd(7)} median ${median(runs.map((r) => r.ms)).toFixed(0)} ms to a rendered box ` +
+      `(min ${Math.min(...runs.map((r) => r.ms)).toFixed(0)}, max ${Math.max(...runs.map((r) => r.ms)).toFixed(0)}); ` +
+      `longest long task ${Math.max(...runs.map((r) => r.longest)).toFixed(0)} ms; max layout shift ${Math.max(...runs.map((r) => r.shift)).toFixed(4)}`,
+  );
+}
+const ratio = median(results.widget.map((r) => r.ms)) / median(results.plain.map((r) => r.ms));
+console.log(`ratio widget / plain: ${ratio.toFixed(2)} (target ≤ 1.30), ${RUNS} interleaved runs each`);
