@@ -105,10 +105,9 @@ pub struct Organisation {
 }
 
 /// One member or owner of an organisation.
-///
-/// `key`/`org`/`name` repeat those of [`Partner`] on purpose: a shared struct
-/// with `#[serde(flatten)]` would make the wasm deserializer buffer every
-/// entry and grow the bundle.
+// `key`/`org`/`name` repeat those of `Partner` on purpose: a shared struct
+// with `#[serde(flatten)]` would make the wasm deserializer buffer every
+// entry and grow the bundle.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Membership {
