@@ -97,9 +97,13 @@ impl std::str::FromStr for PartialDate {
 impl PartialDate {
     /// German reading form: `2025`, `September 2020`, `28. April 2025`.
     pub fn to_german(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d}. {} {}", MONTHS_DE[usize::from(m - 1)], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS_DE[usize::from(m - 1)], self.year),
+        // The fields are public: never index with an unchecked month (no panics in the widget).
+        let month = self
+            .month
+            .and_then(|m| MONTHS_DE.get(usize::from(m).wrapping_sub(1)));
+        match (month, self.day) {
+            (Some(m), Some(d)) => format!("{d}. {m} {}", self.year),
+            (Some(m), None) => format!("{m} {}", self.year),
             _ => self.year.to_string(),
         }
     }
@@ -173,6 +177,22 @@ mod tests {
             );
         }
         assert!("2024-02-29".parse::<PartialDate>().is_ok());
+    }
+
+    #[test]
+    fn an_impossible_month_does_not_panic() {
+        let odd = PartialDate {
+            year: 2025,
+            month: Some(13),
+            day: None,
+        };
+        assert_eq!(odd.to_german(), "2025");
+        let zero = PartialDate {
+            year: 2025,
+            month: Some(0),
+            day: Some(1),
+        };
+        assert_eq!(zero.to_german(), "2025");
     }
 
     #[test]
