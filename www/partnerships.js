@@ -31,8 +31,18 @@
 
     var wasmModule = function (base) {
       if (!modules[base]) {
-        // Start the wasm download now, in parallel with the glue module.
-        var wasm = fetch(base + "partnerships-widget_bg.wasm", { credentials: "omit" });
+        // Download and compile the wasm now, while the glue module loads:
+        // compiling is the longest step, so it must not wait for the glue.
+        var wasmUrl = base + "partnerships-widget_bg.wasm";
+        var wasm = fetch(wasmUrl, { credentials: "omit" }).then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status + " for " + wasmUrl);
+          return WebAssembly.compileStreaming(response.clone()).catch(function () {
+            log("serve " + wasmUrl + " as application/wasm: the slower fallback is used");
+            return response.arrayBuffer().then(function (bytes) {
+              return WebAssembly.compile(bytes);
+            });
+          });
+        });
         wasm.catch(function () {});
         modules[base] = import(base + "partnerships-widget.js").then(function (glue) {
           return glue.default({ module_or_path: wasm }).then(function () {
