@@ -174,20 +174,36 @@ fn validation_reports_each_problem_with_its_pointer() {
     ds.partnerships[5].id = ds.partnerships[0].id.clone();
     ds.organisations[0].members[0].org = Some("it-allianz-nord".into());
     let problems = validate(&ds);
-    let pointers: Vec<(&str, Scope)> = problems
+    let pointers: Vec<(&str, &str, Scope)> = problems
         .iter()
-        .map(|p| (p.pointer.as_str(), p.scope))
+        .map(|p| (p.rule.code(), p.pointer.as_str(), p.scope))
         .collect();
     assert_eq!(
         pointers,
         [
-            ("/schemaVersion", Scope::Dataset),
-            ("/organisations/0/members/0", Scope::Dataset),
-            ("/partnerships/1/partners/1/key", Scope::Partnership(1)),
-            ("/partnerships/2/partners/0/since", Scope::Partnership(2)),
-            ("/partnerships/3/sources/0/url", Scope::Partnership(3)),
-            ("/partnerships/4/partners/0/org", Scope::Partnership(4)),
-            ("/partnerships/5/id", Scope::Partnership(5)),
+            ("E100", "/schemaVersion", Scope::Dataset),
+            ("E107", "/organisations/0/members/0", Scope::Dataset),
+            (
+                "E104",
+                "/partnerships/1/partners/1/key",
+                Scope::Partnership(1)
+            ),
+            (
+                "E102",
+                "/partnerships/2/partners/0/since",
+                Scope::Partnership(2)
+            ),
+            (
+                "E103",
+                "/partnerships/3/sources/0/url",
+                Scope::Partnership(3)
+            ),
+            (
+                "E106",
+                "/partnerships/4/partners/0/org",
+                Scope::Partnership(4)
+            ),
+            ("E109", "/partnerships/5/id", Scope::Partnership(5)),
         ]
     );
     assert!(problems[0].message.contains("unsupported schema version"));

@@ -153,6 +153,25 @@ impl OfficialKey {
         }
     }
 
+    /// Canonical identity of the body: equal for the AGS and the ARS of one
+    /// Gemeinde (the 8-digit AGS), otherwise the key itself.
+    ///
+    /// ```
+    /// use partnerships_widget::model::key::OfficialKey;
+    /// let ars: OfficialKey = "010030000000".parse().unwrap();
+    /// assert_eq!(ars.identity(), "01003000");
+    /// ```
+    pub fn identity(&self) -> String {
+        match self.level {
+            Level::Gemeinde => {
+                let mut ags = String::from_utf8_lossy(self.kreis()).into_owned();
+                ags.push_str(&String::from_utf8_lossy(self.gemeinde()));
+                ags
+            }
+            _ => self.to_string(),
+        }
+    }
+
     /// True when `inner` lies strictly inside this body.
     ///
     /// A Gemeinde given only by its AGS cannot be placed inside an Amt, since

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::dataset::{Dataset, Organisation, Partner, Partnership, PartyRef};
 use super::date::PartialDate;
-use super::key::{Level, OfficialKey};
+use super::key::OfficialKey;
 
 /// How a partnership reaches the host. The order of the variants is the
 /// order of precedence and of display.
@@ -45,28 +45,18 @@ pub struct Index<'a> {
     orgs: HashMap<&'a str, &'a Organisation>,
 }
 
-/// Canonical identity of a body: equal for the AGS and the ARS of one Gemeinde.
-fn identity(key: &OfficialKey) -> String {
-    match key.level() {
-        Level::Gemeinde => {
-            let text = key.to_string();
-            if text.len() == 12 {
-                format!("{}{}", &text[..5], &text[9..])
-            } else {
-                text
-            }
-        }
-        _ => key.to_string(),
-    }
-}
-
 impl<'a> Index<'a> {
     /// Indexes `dataset`. Entries that do not parse are skipped (validation reports them).
     pub fn new(dataset: &'a Dataset) -> Self {
         let names = dataset
             .bodies
             .iter()
-            .filter_map(|b| Some((identity(&b.key.parse().ok()?), b.name.as_str())))
+            .filter_map(|b| {
+                Some((
+                    b.key.parse::<OfficialKey>().ok()?.identity(),
+                    b.name.as_str(),
+                ))
+            })
             .collect();
         let orgs = dataset
             .organisations
@@ -87,7 +77,7 @@ impl<'a> Index<'a> {
 
     /// The name the dataset gives a key, if any.
     pub fn body_name(&self, key: &OfficialKey) -> Option<&'a str> {
-        self.names.get(&identity(key)).copied()
+        self.names.get(&key.identity()).copied()
     }
 
     /// An organisation by id.

@@ -123,12 +123,17 @@ async fn fetch_and_check(url: String) -> Loaded {
         ));
         LoadError::Shape
     })?;
-    let problems = validate(&dataset);
+    // Warnings are for the dataset's maintainers (their validator shows
+    // them); the webmaster's console gets only what changes the box.
+    let problems: Vec<Problem> = validate(&dataset)
+        .into_iter()
+        .filter(Problem::is_error)
+        .collect();
     report(&url, &problems);
     if problems.iter().any(|p| p.scope == Scope::Dataset) {
         return Err(LoadError::Invalid);
     }
-    // Leave out only the partnerships that have problems; show the rest.
+    // Leave out only the partnerships that have errors; show the rest.
     let broken: Vec<usize> = problems
         .iter()
         .filter_map(|p| match p.scope {

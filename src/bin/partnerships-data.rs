@@ -1,0 +1,200 @@
+//! `partnerships-data`: the dataset maintainer's tool. See `--help`.
+//!
+//! A thin command line over `partnerships_widget::tools`: every type and
+//! rule comes from the library the widget uses.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use partnerships_widget::model::schema::json_schema;
+use partnerships_widget::model::validate::Severity;
+use partnerships_widget::tools::{check, publish, render, today::today};
+
+const HELP: &str = "\
+partnerships-data: check, publish and render the dataset of digital partnerships
+
+USAGE:
+    partnerships-data validate FILE [--format text|json]
+    partnerships-data schema
+    partnerships-data publish FILE --out DIR [--base-url URL]
+    partnerships-data render KEY [--data FILE]
+    partnerships-data --help
+
+COMMANDS:
+    validate   Reports every problem in FILE: code, JSON pointer, line:column, message.
+               Warnings (W...) are listed apart from errors (E...).
+               Exit code 0 = valid (warnings allowed), 1 = invalid, 2 = unreadable.
+    schema     Prints the JSON Schema of the dataset (the checked-in one).
+    publish    Writes into DIR: the normalised, minified dataset (partnerships.json),
+               its schema, one slice per host key (slices/KEY.json) and their index
+               (slices/index.json), DCAT-AP.de metadata (dcat.jsonld) and a manifest
+               of SHA-256 hashes (manifest.json). --base-url makes the DCAT
+               distribution addresses absolute.
+    render     Prints a static, accessible HTML box for the host KEY with schema.org
+               JSON-LD, for pages without scripts (default data: www/partnerships.json).
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = args.first() else {
+        eprint!("{HELP}");
+        return ExitCode::from(2);
+    };
+    let rest = &args[1..];
+    match command.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        "schema" => {
+            print!("{}", json_schema());
+            ExitCode::SUCCESS
+        }
+        "validate" => validate(rest),
+        "publish" => run_publish(rest),
+        "render" => run_render(rest),
+        other => {
+            eprintln!("unknown command {other:?}\n\n{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The value after `--name`, if given.
+fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+/// The first argument that is neither an option nor an option's value.
+fn positional(args: &[String]) -> Option<&str> {
+    let mut skip = false;
+    for arg in args {
+        if skip {
+            skip = false;
+        } else if arg.starts_with("--") {
+            skip = true;
+        } else {
+            return Some(arg);
+        }
+    }
+    None
+}
+
+fn validate(args: &[String]) -> ExitCode {
+    let Some(file) = positional(args) else {
+        eprintln!("validate needs a FILE\n\n{HELP}");
+        return ExitCode::from(2);
+    };
+    let json = match option(args, "--format") {
+        None | Some("text") => false,
+        Some("json") => true,
+        Some(other) => {
+            eprintln!("unknown format {other:?}: use text or json");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{file}: cannot read: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = check::check(&text, today());
+    if json {
+        let problems: Vec<serde_json::Value> = report
+            .findings
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "severity": if f.severity == Severity::Error { "error" } else { "warning" },
+                    "code": f.code,
+                    "pointer": f.pointer,
+                    "line": f.position.map(|p| p.line),
+                    "column": f.position.map(|p| p.column),
+                    "message": f.message,
+                })
+            })
+            .collect();
+        let out = serde_json::json!({
+            "file": file,
+            "valid": report.errors() == 0,
+            "errors": report.errors(),
+            "warnings": report.warnings(),
+            "problems": problems,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        for severity in [Severity::Error, Severity::Warning] {
+            for f in report.findings.iter().filter(|f| f.severity == severity) {
+                let at = f
+                    .position
+                    .map(|p| format!("{}:{}", p.line, p.column))
+                    .unwrap_or_else(|| "?".into());
+                let kind = if severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                };
+                let pointer = if f.pointer.is_empty() {
+                    "/"
+                } else {
+                    &f.pointer
+                };
+                println!("{file}:{at}: {kind} {} {pointer}: {}", f.code, f.message);
+            }
+        }
+        println!(
+            "{file}: {} error(s), {} warning(s)",
+            report.errors(),
+            report.warnings()
+        );
+    }
+    if report.errors() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn run_publish(args: &[String]) -> ExitCode {
+    let (Some(file), Some(out)) = (positional(args), option(args, "--out")) else {
+        eprintln!("publish needs FILE and --out DIR\n\n{HELP}");
+        return ExitCode::from(2);
+    };
+    match publish::publish_file(
+        file.as_ref(),
+        &PathBuf::from(out),
+        option(args, "--base-url"),
+    ) {
+        Ok(summary) => {
+            println!("{summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run_render(args: &[String]) -> ExitCode {
+    let Some(key) = positional(args) else {
+        eprintln!("render needs a KEY\n\n{HELP}");
+        return ExitCode::from(2);
+    };
+    let file = option(args, "--data").unwrap_or("www/partnerships.json");
+    match render::render_file(file.as_ref(), key) {
+        Ok(html) => {
+            print!("{html}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Checking a dataset file as a maintainer sees it: every problem, each
+//! with a code, a JSON pointer and the line:column in the file.
+
+use std::sync::OnceLock;
+
+use crate::model::dataset::Dataset;
+use crate::model::date::PartialDate;
+use crate::model::schema::json_schema;
+use crate::model::validate::{validate_as_of, Severity};
+
+use super::positions::{escape_token, locate, position_of, Position};
+
+/// Code of a file that is not JSON at all.
+pub const SYNTAX: &str = "E001";
+/// Code of JSON that does not have the dataset's shape (checked against the schema).
+pub const SHAPE: &str = "E002";
+
+/// One finding of a check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable code, e.g. `E104` (see the README's table).
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON pointer of the offending value.
+    pub pointer: String,
+    /// Where it stands in the file (the nearest existing parent for a missing field).
+    pub position: Option<Position>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The result of checking a file.
+#[derive(Debug)]
+pub struct Report {
+    /// Every finding, errors and warnings, in file order.
+    pub findings: Vec<Finding>,
+    /// The dataset, if the file had the dataset's shape.
+    pub dataset: Option<Dataset>,
+}
+
+impl Report {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+fn schema_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let schema: serde_json::Value =
+            serde_json::from_str(&json_schema()).expect("the generated schema is JSON");
+        jsonschema::validator_for(&schema).expect("the generated schema compiles")
+    })
+}
+
+/// Checks the text of a dataset file. `today` enables the future-date warning.
+///
+/// ```
+/// use partnerships_widget::tools::check::check;
+/// let report = check(include_str!("../../www/partnerships.json"), None);
+/// assert_eq!(report.errors(), 0);
+/// let broken = check("{\"schemaVersion\": 1}", None);
+/// assert!(broken.errors() > 0);
+/// ```
+pub fn check(text: &str, today: Option<PartialDate>) -> Report {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            return Report {
+                findings: vec![Finding {
+                    code: SYNTAX,
+                    severity: Severity::Error,
+                    pointer: String::new(),
+                    position: Some(Position {
+                        line: e.line(),
+                        column: e.column(),
+                    }),
+                    message: format!("not valid JSON: {e}"),
+                }],
+                dataset: None,
+            }
+        }
+    };
+    let positions = locate(text);
+
+    let mut findings: Vec<Finding> = schema_validator()
+        .iter_errors(&value)
+        .map(|e| {
+            let pointer = e.instance_path().to_string();
+            Finding {
+                code: SHAPE,
+                severity: Severity::Error,
+                position: position_of(&positions, &pointer),
+                pointer,
+                message: e.to_string(),
+            }
+        })
+        .collect();
+    if !findings.is_empty() {
+        sort(&mut findings);
+        return Report {
+            findings,
+            dataset: None,
+        };
+    }
+
+    let dataset: Dataset = match serde_json::from_value(value) {
+        Ok(dataset) => dataset,
+        Err(e) => {
+            // The schema accepted it, so this should not happen; say so plainly.
+            return Report {
+                findings: vec![Finding {
+                    code: SHAPE,
+                    severity: Severity::Error,
+                    pointer: String::new(),
+                    position: None,
+                    message: e.to_string(),
+                }],
+                dataset: None,
+            };
+        }
+    };
+    findings = validate_as_of(&dataset, today)
+        .into_iter()
+        .map(|p| Finding {
+            code: p.rule.code(),
+            severity: p.rule.severity(),
+            position: position_of(&positions, &p.pointer),
+            pointer: p.pointer,
+            message: p.message,
+        })
+        .collect();
+    sort(&mut findings);
+    Report {
+        findings,
+        dataset: Some(dataset),
+    }
+}
+
+fn sort(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.position.map(|p| (p.line, p.column)));
+}
+
+/// A JSON pointer for a field name (escaped per RFC 6901).
+pub fn pointer_to(parent: &str, field: &str) -> String {
+    format!("{parent}/{}", escape_token(field))
+}

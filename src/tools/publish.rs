@@ -1,0 +1,329 @@
+//! Publishing: what the box and open-data portals need, from one dataset.
+//!
+//! * `partnerships.json`: the dataset, normalised and minified;
+//! * `partnerships.schema.json`: its schema;
+//! * `slices/KEY.json`: per host key with anything to show, a valid dataset
+//!   holding exactly the partnerships that host shows (and the bodies and
+//!   organisations they need), so the box downloads only what it shows and
+//!   selects exactly as on the full dataset;
+//! * `slices/index.json`: the keys that have a slice;
+//! * `dcat.jsonld`: DCAT-AP.de metadata;
+//! * `manifest.json`: SHA-256 and size of every file above.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::{load_valid, ToolError};
+use crate::model::dataset::{Dataset, Partnership, PartyRef};
+use crate::model::key::{Level, OfficialKey};
+use crate::model::schema::json_schema;
+use crate::model::selection::Index;
+
+/// The folder of the slices inside a published directory.
+pub const SLICES_DIR: &str = "slices";
+
+/// What a publish wrote.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Partnerships in the full dataset.
+    pub partnerships: usize,
+    /// Number of slices written.
+    pub slices: usize,
+    /// Size of the largest slice, bytes.
+    pub largest_slice: usize,
+    /// Bytes of the full minified dataset.
+    pub full_bytes: usize,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "published {} partnerships ({} bytes) and {} host slices (largest {} bytes)",
+            self.partnerships, self.full_bytes, self.slices, self.largest_slice
+        )
+    }
+}
+
+/// Every key a host could embed that the dataset mentions: listed bodies,
+/// keyed partners and members, and the Kreise and Länder they lie in.
+pub fn candidate_hosts(dataset: &Dataset) -> BTreeSet<String> {
+    let keys = dataset
+        .bodies
+        .iter()
+        .map(|b| b.key.as_str())
+        .chain(
+            dataset
+                .partnerships
+                .iter()
+                .flat_map(|p| p.partners.iter().filter_map(|x| x.key.as_deref())),
+        )
+        .chain(
+            dataset
+                .organisations
+                .iter()
+                .flat_map(|o| o.members.iter().filter_map(|m| m.key.as_deref())),
+        )
+        .filter_map(|k| k.parse::<OfficialKey>().ok());
+    let mut hosts = BTreeSet::new();
+    for key in keys {
+        hosts.insert(key.to_string());
+        hosts.insert(key.land_key().to_string());
+        if let Some(kreis) = key.kreis_key() {
+            hosts.insert(kreis.to_string());
+        }
+    }
+    hosts
+}
+
+/// The slice of `host`: the partnerships it shows and what they need, or
+/// `None` when it shows nothing.
+pub fn slice_for(index: &Index<'_>, host: &OfficialKey) -> Option<Dataset> {
+    let dataset = index.dataset();
+    let shown: HashSet<&str> = index
+        .select(host)
+        .iter()
+        .flat_map(|g| g.partnerships.iter().map(|p| p.id.as_str()))
+        .collect();
+    if shown.is_empty() {
+        return None;
+    }
+    let partnerships: Vec<Partnership> = dataset
+        .partnerships
+        .iter()
+        .filter(|p| shown.contains(p.id.as_str()))
+        .cloned()
+        .collect();
+
+    // Organisations: every partner organisation and, below it, its members'
+    // organisations (the chain a membership route follows).
+    let mut orgs: BTreeSet<&str> = BTreeSet::new();
+    let mut stack: Vec<&str> = partnerships
+        .iter()
+        .flat_map(|p| p.partners.iter().filter_map(|x| x.org.as_deref()))
+        .collect();
+    while let Some(id) = stack.pop() {
+        if !orgs.insert(id) {
+            continue;
+        }
+        if let Some(org) = index.organisation(id) {
+            stack.extend(org.members.iter().filter_map(|m| m.org.as_deref()));
+        }
+    }
+    let organisations: Vec<_> = dataset
+        .organisations
+        .iter()
+        .filter(|o| orgs.contains(o.id.as_str()))
+        .cloned()
+        .collect();
+
+    // Bodies: every key referenced, plus the host and the bodies it lies in.
+    let mut keys: HashSet<String> = [Some(*host), Some(host.land_key()), host.kreis_key()]
+        .into_iter()
+        .flatten()
+        .map(|k| k.identity())
+        .collect();
+    let referenced = partnerships
+        .iter()
+        .flat_map(|p| p.partners.iter().map(|x| x.party()))
+        .chain(
+            organisations
+                .iter()
+                .flat_map(|o| o.members.iter().map(|m| m.party())),
+        );
+    for party in referenced {
+        if let Some(PartyRef::Key(k)) = party {
+            if let Ok(key) = k.parse::<OfficialKey>() {
+                keys.insert(key.identity());
+            }
+        }
+    }
+    let bodies = dataset
+        .bodies
+        .iter()
+        .filter(|b| {
+            b.key
+                .parse::<OfficialKey>()
+                .is_ok_and(|k| keys.contains(&k.identity()))
+        })
+        .cloned()
+        .collect();
+
+    Some(Dataset {
+        schema: None,
+        schema_version: dataset.schema_version.clone(),
+        dataset_version: dataset.dataset_version.clone(),
+        modified: dataset.modified.clone(),
+        publisher: dataset.publisher.clone(),
+        license: dataset.license.clone(),
+        bodies,
+        organisations,
+        partnerships,
+    })
+}
+
+fn write(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    manifest: &mut BTreeMap<String, serde_json::Value>,
+) -> Result<(), ToolError> {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            ToolError::Unreadable(format!("{}: cannot create: {e}", parent.display()))
+        })?;
+    }
+    std::fs::write(&path, bytes)
+        .map_err(|e| ToolError::Unreadable(format!("{}: cannot write: {e}", path.display())))?;
+    let hash = Sha256::digest(bytes);
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    manifest.insert(
+        name.to_owned(),
+        serde_json::json!({ "sha256": hex, "bytes": bytes.len() }),
+    );
+    Ok(())
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("the dataset types always serialise")
+}
+
+/// DCAT-AP.de metadata (JSON-LD) of a published dataset.
+pub fn dcat(dataset: &Dataset, base_url: Option<&str>) -> serde_json::Value {
+    let url = |name: &str| match base_url {
+        Some(base) => format!("{}/{name}", base.trim_end_matches('/')),
+        None => name.to_owned(),
+    };
+    let mut spatial = BTreeSet::new();
+    for body in &dataset.bodies {
+        let Ok(key) = body.key.parse::<OfficialKey>() else {
+            continue;
+        };
+        spatial.insert(format!(
+            "http://dcat-ap.de/def/politicalGeocoding/stateKey/{}",
+            key.land_key()
+        ));
+        if key.level() >= Level::Kreis {
+            if let Some(kreis) = key.kreis_key() {
+                spatial.insert(format!(
+                    "http://dcat-ap.de/def/politicalGeocoding/districtKey/{kreis}"
+                ));
+            }
+        }
+    }
+    let spatial: Vec<_> = spatial.into_iter().collect();
+    let distribution = |name: &str, title: &str, format: &str| {
+        serde_json::json!({
+            "@type": "dcat:Distribution",
+            "dct:title": title,
+            "dcat:accessURL": { "@id": url(name) },
+            "dcat:downloadURL": { "@id": url(name) },
+            "dct:format": { "@id": format!("http://publications.europa.eu/resource/authority/file-type/{format}") },
+            "dcat:mediaType": "application/json",
+            "dct:license": { "@id": "http://dcat-ap.de/def/licenses/dl-by-de/2.0" },
+        })
+    };
+    serde_json::json!({
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "dcatde": "http://dcat-ap.de/def/dcatde/",
+            "owl": "http://www.w3.org/2002/07/owl#",
+        },
+        "@type": "dcat:Dataset",
+        "dct:identifier": "digitale-partnerschaften",
+        "dct:title": { "@value": "Digitale Partnerschaften von Ländern, Kreisen, Ämtern und Gemeinden", "@language": "de" },
+        "dct:description": { "@value": "Wer mit wem die Digitalisierung der Verwaltung gemeinsam betreibt: gemeinsame IT-Anstalten, Beteiligungen, Kooperationsvereinbarungen, Verwaltungskooperationen und Förderanträge, mit Beteiligten, Daten und Quellen.", "@language": "de" },
+        "dct:publisher": { "@type": "foaf:Organization", "foaf:name": dataset.publisher.name },
+        "dct:license": { "@id": "http://dcat-ap.de/def/licenses/dl-by-de/2.0" },
+        "dct:modified": { "@value": dataset.modified, "@type": "http://www.w3.org/2001/XMLSchema#date" },
+        "owl:versionInfo": dataset.dataset_version,
+        "dct:spatial": spatial.iter().map(|s| serde_json::json!({ "@id": s })).collect::<Vec<_>>(),
+        "dcatde:politicalGeocodingURI": spatial.iter().map(|s| serde_json::json!({ "@id": s })).collect::<Vec<_>>(),
+        "dcat:distribution": [
+            distribution("partnerships.json", "Alle Partnerschaften (JSON)", "JSON"),
+            distribution("partnerships.schema.json", "JSON-Schema des Datensatzes", "JSON"),
+            distribution("slices/index.json", "Verzeichnis der Auszüge je Gebietsschlüssel (JSON)", "JSON"),
+        ],
+    })
+}
+
+/// Publishes `dataset` into `dir` (see the module documentation).
+pub fn publish(
+    dataset: &Dataset,
+    dir: &Path,
+    base_url: Option<&str>,
+) -> Result<Summary, ToolError> {
+    let mut manifest = BTreeMap::new();
+    let mut summary = Summary {
+        partnerships: dataset.partnerships.len(),
+        ..Summary::default()
+    };
+
+    let mut full = dataset.clone();
+    full.schema = Some("partnerships.schema.json".into());
+    let full = json(&full);
+    summary.full_bytes = full.len();
+    write(dir, "partnerships.json", &full, &mut manifest)?;
+    write(
+        dir,
+        "partnerships.schema.json",
+        json_schema().as_bytes(),
+        &mut manifest,
+    )?;
+
+    let index = Index::new(dataset);
+    let mut listed = BTreeMap::new();
+    for host in candidate_hosts(dataset) {
+        let Ok(key) = host.parse::<OfficialKey>() else {
+            continue;
+        };
+        let Some(slice) = slice_for(&index, &key) else {
+            continue;
+        };
+        let bytes = json(&slice);
+        summary.slices += 1;
+        summary.largest_slice = summary.largest_slice.max(bytes.len());
+        let name = format!("{SLICES_DIR}/{host}.json");
+        write(dir, &name, &bytes, &mut manifest)?;
+        listed.insert(
+            host,
+            serde_json::json!({ "file": name, "partnerships": slice.partnerships.len() }),
+        );
+    }
+    let slice_index = serde_json::json!({
+        "schemaVersion": dataset.schema_version,
+        "datasetVersion": dataset.dataset_version,
+        "modified": dataset.modified,
+        "slices": listed,
+    });
+    write(
+        dir,
+        &format!("{SLICES_DIR}/index.json"),
+        &json(&slice_index),
+        &mut manifest,
+    )?;
+    write(
+        dir,
+        "dcat.jsonld",
+        &json(&dcat(dataset, base_url)),
+        &mut manifest,
+    )?;
+
+    let manifest = serde_json::json!({ "algorithm": "sha256", "files": manifest });
+    let path = dir.join("manifest.json");
+    std::fs::write(&path, json(&manifest))
+        .map_err(|e| ToolError::Unreadable(format!("{}: cannot write: {e}", path.display())))?;
+    Ok(summary)
+}
+
+/// Reads, checks and publishes a dataset file.
+pub fn publish_file(file: &Path, dir: &Path, base_url: Option<&str>) -> Result<Summary, ToolError> {
+    let dataset = load_valid(file)?;
+    publish(&dataset, dir, base_url)
+}

@@ -1,0 +1,154 @@
+//! A static, accessible HTML box for one host: the same content and German
+//! texts as the Wasm box (both come from [`HostBox`]), for CMSs that strip
+//! scripts and as a `<noscript>` fallback, with schema.org JSON-LD.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use super::{load_valid, ToolError};
+use crate::model::dataset::{Dataset, PartyRef};
+use crate::model::key::OfficialKey;
+use crate::presentation::HostBox;
+use crate::texts;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// schema.org JSON-LD for the host: a `GovernmentOrganization` with the
+/// organisations it is a member or owner of (`memberOf`).
+pub fn json_ld(dataset: &Dataset, host: &OfficialKey, name: Option<&str>) -> serde_json::Value {
+    let member_of: Vec<serde_json::Value> = dataset
+        .organisations
+        .iter()
+        .filter(|o| {
+            o.members.iter().any(|m| match m.party() {
+                Some(PartyRef::Key(k)) => k.parse::<OfficialKey>().is_ok_and(|k| k.same_body(host)),
+                _ => false,
+            })
+        })
+        .map(|o| serde_json::json!({ "@type": "Organization", "name": o.name, "identifier": o.id }))
+        .collect();
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": name,
+        "identifier": { "@type": "PropertyValue", "propertyID": "Regionalschlüssel", "value": host.to_string() },
+        "memberOf": member_of,
+    })
+}
+
+/// The static box of `host` (already parsed) over a valid `dataset`.
+pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
+    let view = HostBox::new(dataset, host);
+    let id = format!("dp-static-{host}");
+    let mut html = String::new();
+    let _ = writeln!(
+        html,
+        "<section class=\"dp-static\" lang=\"de\" aria-labelledby=\"{id}\" data-ags=\"{host}\">"
+    );
+    let _ = writeln!(html, "<h2 id=\"{id}\">{}</h2>", escape(texts::HEADING));
+    if view.count == 0 {
+        let _ = writeln!(
+            html,
+            "<p>{}</p>",
+            escape(&texts::empty(view.host_name.as_deref()))
+        );
+    }
+    for group in &view.groups {
+        let _ = writeln!(html, "<section>\n<h3>{}</h3>\n<ul>", escape(&group.heading));
+        for item in &group.items {
+            let meta: Vec<String> = [
+                Some(format!("{}: {}", texts::KIND, item.kind)),
+                Some(format!("{}: {}", texts::STATUS, item.status)),
+                item.when.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let _ = writeln!(html, "<li data-id=\"{}\">", escape(&item.id));
+            let _ = writeln!(html, "<h4>{}</h4>", escape(&item.title));
+            let _ = writeln!(html, "<p>{}</p>", escape(&meta.join(" · ")));
+            let _ = writeln!(html, "<p>{}</p>", escape(&item.description));
+            let _ = writeln!(html, "<p>{}</p>\n<ul>", escape(texts::PARTNERS));
+            for p in &item.partners {
+                let detail: Vec<&str> = p
+                    .role
+                    .iter()
+                    .chain(p.when.iter())
+                    .map(String::as_str)
+                    .collect();
+                let mark = if p.is_host {
+                    format!(" <strong>{}</strong>", escape(texts::HOST_MARK))
+                } else {
+                    String::new()
+                };
+                let rest = if detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" – {}", escape(&detail.join(", ")))
+                };
+                let _ = writeln!(html, "<li>{}{mark}{rest}</li>", escape(&p.name));
+            }
+            let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts::TOPICS));
+            for t in &item.topics {
+                let _ = writeln!(html, "<li>{}</li>", escape(t));
+            }
+            let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts::SOURCES));
+            for s in &item.sources {
+                let label = match &s.url {
+                    Some(url) => format!(
+                        "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                        escape(url),
+                        escape(&s.label)
+                    ),
+                    None => escape(&s.label),
+                };
+                let detail = s
+                    .detail
+                    .as_ref()
+                    .map(|d| format!(" ({})", escape(d)))
+                    .unwrap_or_default();
+                let _ = writeln!(html, "<li>{label}{detail}</li>");
+            }
+            let _ = writeln!(html, "</ul>\n</li>");
+        }
+        let _ = writeln!(html, "</ul>\n</section>");
+    }
+    let _ = writeln!(
+        html,
+        "<p>{} · {} <a href=\"{}\" rel=\"license noopener noreferrer\">{}</a></p>",
+        escape(&view.as_of),
+        escape(texts::DATA_LICENSE),
+        escape(&view.license_url),
+        escape(&view.license_name)
+    );
+    let ld = serde_json::to_string(&json_ld(dataset, host, view.host_name.as_deref()))
+        .unwrap_or_default()
+        // Never let data close the script element.
+        .replace("</", "<\\/");
+    let _ = writeln!(html, "<script type=\"application/ld+json\">{ld}</script>");
+    html.push_str("</section>\n");
+    html
+}
+
+/// Reads and checks a dataset file and renders the static box of `key`.
+pub fn render_file(file: &Path, key: &str) -> Result<String, ToolError> {
+    let host: OfficialKey = key
+        .parse()
+        .map_err(|e| ToolError::Unreadable(format!("{key:?} is not an official key: {e}")))?;
+    let dataset = load_valid(file)?;
+    Ok(render(&dataset, &host))
+}
