@@ -27,7 +27,7 @@
   var api = window[NS];
   if (!api) {
     var modules = {}; // widget base URL -> Promise of the initialised wasm module
-    var datasets = {}; // dataset URL -> Promise of the fetch Response
+    var datasets = {}; // slice URL -> Promise of the fetch Response
 
     var wasmModule = function (base) {
       if (!modules[base]) {
@@ -75,13 +75,20 @@
       try {
         var status = placeholder(host, options.minHeight);
         var url = options.src;
-        if (!datasets[url]) {
-          datasets[url] = fetch(url, { credentials: "omit" });
-          datasets[url].catch(function () {}); // the wasm reports it
+        var ags = options.ags == null ? "" : String(options.ags);
+        // The host's own slice (published beside the dataset) holds exactly
+        // what its box shows; the wasm falls back to wider data if it is missing.
+        var key = ags.trim();
+        var slice = /^(\d{2}|\d{5}|\d{8}|\d{9}|\d{12})$/.test(key)
+          ? new URL("slices/" + key + ".json", url).href
+          : null;
+        if (slice && !datasets[slice]) {
+          datasets[slice] = fetch(slice, { credentials: "omit" });
+          datasets[slice].catch(function () {}); // the wasm decides what a failure means
         }
         wasmModule(options.base).then(
           function (glue) {
-            glue.mount(host, options.ags == null ? "" : String(options.ags), url, datasets[url]);
+            glue.mount(host, ags, url, slice ? datasets[slice] : undefined);
           },
           function (error) {
             status.textContent = FAILED;

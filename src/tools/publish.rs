@@ -79,6 +79,35 @@ pub fn candidate_hosts(dataset: &Dataset) -> BTreeSet<String> {
     hosts
 }
 
+/// The keys of the 16 Länder.
+pub const LAENDER: [&str; 16] = [
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
+];
+
+/// A slice with no partnerships (for a Land with nothing to show).
+fn empty_slice(dataset: &Dataset, land: &OfficialKey) -> Dataset {
+    Dataset {
+        schema: None,
+        schema_version: dataset.schema_version.clone(),
+        dataset_version: dataset.dataset_version.clone(),
+        modified: dataset.modified.clone(),
+        publisher: dataset.publisher.clone(),
+        license: dataset.license.clone(),
+        bodies: dataset
+            .bodies
+            .iter()
+            .filter(|b| {
+                b.key
+                    .parse::<OfficialKey>()
+                    .is_ok_and(|k| k.same_body(land))
+            })
+            .cloned()
+            .collect(),
+        organisations: Vec::new(),
+        partnerships: Vec::new(),
+    }
+}
+
 /// The slice of `host`: the partnerships it shows and what they need, or
 /// `None` when it shows nothing.
 pub fn slice_for(index: &Index<'_>, host: &OfficialKey) -> Option<Dataset> {
@@ -279,12 +308,19 @@ pub fn publish(
 
     let index = Index::new(dataset);
     let mut listed = BTreeMap::new();
-    for host in candidate_hosts(dataset) {
+    // Every Land gets a slice, even an empty one: the box falls back from a
+    // missing host slice to its Kreis's and then its Land's, and a missing
+    // Land slice tells it that no slices are published at all.
+    let mut hosts = candidate_hosts(dataset);
+    hosts.extend(LAENDER.iter().map(|l| (*l).to_owned()));
+    for host in hosts {
         let Ok(key) = host.parse::<OfficialKey>() else {
             continue;
         };
-        let Some(slice) = slice_for(&index, &key) else {
-            continue;
+        let slice = match slice_for(&index, &key) {
+            Some(slice) => slice,
+            None if key.level() == Level::Land => empty_slice(dataset, &key),
+            None => continue,
         };
         let bytes = json(&slice);
         summary.slices += 1;

@@ -137,8 +137,8 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
     );
     let ld = serde_json::to_string(&json_ld(dataset, host, view.host_name.as_deref()))
         .unwrap_or_default()
-        // Never let data close the script element.
-        .replace("</", "<\\/");
+        // Never let data close (or confuse) the script element: no `<` at all.
+        .replace('<', "\\u003c");
     let _ = writeln!(html, "<script type=\"application/ld+json\">{ld}</script>");
     html.push_str("</section>\n");
     html

@@ -13,6 +13,7 @@ use web_sys::RequestCredentials;
 
 use super::{log_error, log_warn};
 use crate::model::dataset::Dataset;
+use crate::model::key::OfficialKey;
 use crate::model::validate::{validate, Problem, Scope};
 use crate::texts;
 
@@ -63,16 +64,44 @@ pub fn offer_prefetch(url: &str, prefetched: JsValue) {
     }
 }
 
-/// The dataset at `url`, downloaded and checked once per page.
-pub async fn load(url: String) -> Loaded {
+/// The dataset at `url`, downloaded and checked once per page. A `quiet`
+/// load logs nothing (used for slices, which may simply not exist).
+async fn load(url: String, quiet: bool) -> Loaded {
     let shared = LOADS.with(|loads| {
         loads
             .borrow_mut()
             .entry(url.clone())
-            .or_insert_with(|| fetch_and_check(url).boxed_local().shared())
+            .or_insert_with(|| fetch_and_check(url, quiet).boxed_local().shared())
             .clone()
     });
     shared.await
+}
+
+/// Where the published slice of `key` lies for a dataset at `dataset_url`:
+/// `slices/KEY.json` in the dataset's folder.
+pub fn slice_url(dataset_url: &str, key: &OfficialKey) -> String {
+    let path = dataset_url.split(['?', '#']).next().unwrap_or(dataset_url);
+    let folder = path.rfind('/').map_or("", |i| &path[..=i]);
+    format!("{folder}slices/{key}.json")
+}
+
+/// The smallest published data that holds everything `host` shows: its own
+/// slice, else its Kreis's, else its Land's (each a superset of what the
+/// bodies inside it show), else the full dataset at `dataset_url` (when no
+/// slices are published: `publish` always writes one per Land).
+pub async fn load_for_host(host: &OfficialKey, dataset_url: &str) -> Loaded {
+    let mut candidates = vec![*host];
+    candidates.extend(host.kreis_key().filter(|k| k != host));
+    let land = host.land_key();
+    if land != *host {
+        candidates.push(land);
+    }
+    for key in candidates {
+        if let Ok(dataset) = load(slice_url(dataset_url, &key), true).await {
+            return Ok(dataset);
+        }
+    }
+    load(dataset_url.to_owned(), false).await
 }
 
 async fn response(url: &str) -> Result<Response, String> {
@@ -97,28 +126,35 @@ async fn response(url: &str) -> Result<Response, String> {
     }
 }
 
-async fn fetch_and_check(url: String) -> Loaded {
+async fn fetch_and_check(url: String, quiet: bool) -> Loaded {
+    let error = |message: String| {
+        if !quiet {
+            log_error(&message);
+        }
+    };
     let response = response(&url).await.map_err(|detail| {
-        log_error(&format!("could not fetch the dataset {url}: {detail}"));
+        error(format!("could not fetch the dataset {url}: {detail}"));
         LoadError::Network
     })?;
     if !response.ok() {
         let status = response.status();
-        log_error(&format!("the dataset {url} answered HTTP {status}"));
+        error(format!("the dataset {url} answered HTTP {status}"));
         return Err(LoadError::Status(status));
     }
     let text = response.text().await.map_err(|_| {
-        log_error(&format!("could not read the dataset {url}"));
+        error(format!("could not read the dataset {url}"));
         LoadError::Network
     })?;
     // The browser's JSON parser is smaller and faster than one in the wasm.
     let value = js_sys::JSON::parse(&text).map_err(|e| {
-        let detail = js_error_message(&e);
-        log_error(&format!("the dataset {url} is not JSON: {detail}"));
+        error(format!(
+            "the dataset {url} is not JSON: {}",
+            js_error_message(&e)
+        ));
         LoadError::NotJson
     })?;
     let mut dataset: Dataset = serde_wasm_bindgen::from_value(value).map_err(|e| {
-        log_error(&format!(
+        error(format!(
             "the dataset {url} does not have the expected shape: {e}"
         ));
         LoadError::Shape
@@ -129,7 +165,9 @@ async fn fetch_and_check(url: String) -> Loaded {
         .into_iter()
         .filter(Problem::is_error)
         .collect();
-    report(&url, &problems);
+    if !quiet {
+        report(&url, &problems);
+    }
     if problems.iter().any(|p| p.scope == Scope::Dataset) {
         return Err(LoadError::Invalid);
     }

@@ -34,8 +34,9 @@ pub(crate) fn log_warn(message: &str) {
 ///   its open shadow root is reused if the loader already attached one.
 /// * `ags`: the raw `data-ags` attribute (spaces tolerated, validated here).
 /// * `dataset_url`: absolute URL of the dataset.
-/// * `prefetched`: the loader's `fetch()` promise for that URL, if it started
-///   one, so the download overlaps the wasm compile; `undefined` otherwise.
+/// * `prefetched`: the loader's `fetch()` promise for the host's slice
+///   (`slices/KEY.json` beside the dataset), if it started one, so the
+///   download overlaps the wasm compile; `undefined` otherwise.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, ags: String, dataset_url: String, prefetched: JsValue) {
     let shadow = match host.shadow_root() {
@@ -50,7 +51,9 @@ pub fn mount(host: HtmlElement, ags: String, dataset_url: String, prefetched: Js
     };
     styles::adopt(&shadow);
 
-    data::offer_prefetch(&dataset_url, prefetched);
+    if let Ok(key) = ags.parse() {
+        data::offer_prefetch(&data::slice_url(&dataset_url, &key), prefetched);
+    }
 
     // Replace the loader's placeholder with the live box in one step.
     let Ok(container) = web_sys::window()

@@ -93,12 +93,14 @@ test("two script tags give two boxes with exactly the host's partnerships", asyn
   );
   assert.ok(marked.length >= 2 && marked.every((t) => t.startsWith("Kreis Segeberg (wir)")), marked.join(" | "));
 
-  // One wasm download and one dataset download for both boxes, resolved
-  // against the script's folder, not the page's.
+  // One wasm download for both boxes; each box downloads only its host's
+  // published slice, resolved against the script's folder, not the page's.
   const count = (p) => server.requests.filter((r) => r === p).length;
   assert.equal(count("/widget/partnerships-widget_bg.wasm"), 1);
-  assert.equal(count("/widget/partnerships.json"), 1);
-  assert.equal(count("/host/partnerships.json"), 0);
+  assert.equal(count("/widget/slices/01060.json"), 1);
+  assert.equal(count("/widget/slices/03103000.json"), 1);
+  assert.equal(count("/widget/partnerships.json"), 0, "the full dataset is not needed");
+  assert.ok(server.requests.every((r) => !r.startsWith("/host/slices")));
 
   // Host CSS does not reach into the box, and the box's CSS does not leak out.
   const styles = await page.evaluate(() => {
@@ -140,9 +142,9 @@ test("two script tags give two boxes with exactly the host's partnerships", asyn
   await context.close();
 });
 
-test("empty, bad key and missing data each say so in German; a healthy box beside them still works", async () => {
+test("empty, bad key and missing data each say so in German; healthy boxes beside them still work", async () => {
   const { context, page, log } = await open("/host/states.html", { width: 320, height: 800 });
-  await settled(page, 4);
+  await settled(page, 5);
   const boxes = await readBoxes(page);
   assert.deepEqual(
     boxes.map((b) => b.status),
@@ -151,14 +153,22 @@ test("empty, bad key and missing data each say so in German; a healthy box besid
       "Dieser Kasten ist nicht richtig eingebunden: Es fehlt ein gültiger amtlicher Gebietsschlüssel.",
       "Die Partnerschaften konnten nicht geladen werden (Serverantwort 404).",
       "1 Partnerschaft geladen",
+      "3 Partnerschaften geladen",
     ],
   );
   assert.deepEqual(boxes[3].groups, [{ heading: "Direkt beteiligt", ids: ["sh-mv-digitale-souveraenitaet"] }]);
+  // A Gemeinde the data does not mention has no slice of its own: the box
+  // falls back to its Kreis's slice and selects for the Gemeinde from it.
+  assert.deepEqual(boxes[4].groups, [
+    { heading: "Über IT-Allianz Nord AöR", ids: ["stadtwerke-luebeck-solutions-kommanditisten"] },
+    { heading: "Über Kreis Segeberg", ids: ["it-allianz-nord-aoer"] },
+    { heading: "Über Land Schleswig-Holstein", ids: ["sh-mv-digitale-souveraenitaet"] },
+  ]);
 
   // The webmaster gets the exact cause in the console; nothing is thrown.
   assert.deepEqual(log.pageErrors, []);
   assert.ok(log.errors.some((e) => e.includes('data-ags="01O60"') && e.includes("digits 0-9")), log.errors.join("\n"));
-  assert.ok(log.errors.some((e) => e.includes("/widget/missing.json") && e.includes("404")), log.errors.join("\n"));
+  assert.ok(log.errors.some((e) => e.includes("/host/missing.json") && e.includes("404")), log.errors.join("\n"));
 
   // Readable on a 320 px phone: nothing scrolls sideways.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

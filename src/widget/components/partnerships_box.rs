@@ -9,7 +9,7 @@ use super::partnership_item::PartnershipItem;
 use crate::model::key::OfficialKey;
 use crate::presentation::HostBox;
 use crate::texts;
-use crate::widget::data::{load, LoadError};
+use crate::widget::data::{load_for_host, LoadError};
 use crate::widget::log_error;
 
 /// One box for the host named by `raw_key` (the `data-ags` attribute as written).
@@ -45,7 +45,7 @@ fn HostPartnerships(host: OfficialKey, dataset_url: String) -> impl IntoView {
     let data: RwSignal<Option<Result<Rc<HostBox>, LoadError>>, LocalStorage> =
         RwSignal::new_local(None);
     leptos::task::spawn_local(async move {
-        let loaded = load(dataset_url)
+        let loaded = load_for_host(&host, &dataset_url)
             .await
             .map(|ds| Rc::new(HostBox::new(&ds, &host)));
         data.set(Some(loaded));

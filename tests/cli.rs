@@ -1,0 +1,91 @@
+//! The `partnerships-data` command as a maintainer runs it: exit codes,
+//! text and JSON output, schema and render.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_partnerships-data");
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn validate_exit_codes_are_ok_invalid_unreadable() {
+    let (code, out, _) = run(&["validate", "www/partnerships.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 error(s), 0 warning(s)"));
+
+    let (code, out, _) = run(&["validate", "tests/fixtures/invalid/E105-unknown-key.json"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("tests/fixtures/invalid/E105-unknown-key.json:")
+            && out.contains(": error E105 /partnerships/0/partners/0/key: key \"01061\" is not listed in /bodies"),
+        "{out}"
+    );
+
+    // Warnings alone keep the file valid.
+    let (code, out, _) = run(&["validate", "tests/fixtures/invalid/W200-no-source.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("warning W200 /partnerships/0/sources"));
+
+    let (code, _, err) = run(&["validate", "tests/fixtures/does-not-exist.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"));
+}
+
+#[test]
+fn validate_speaks_json_for_machines() {
+    let (code, out, _) = run(&[
+        "validate",
+        "tests/fixtures/invalid/many-errors.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["errors"], 5);
+    assert_eq!(report["warnings"], 1);
+    let first = &report["problems"][0];
+    assert_eq!(first["code"], "E100");
+    assert_eq!(first["pointer"], "/schemaVersion");
+    assert_eq!(first["severity"], "error");
+    assert!(first["line"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn schema_prints_the_checked_in_schema() {
+    let (code, out, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, include_str!("../www/partnerships.schema.json"));
+}
+
+#[test]
+fn render_prints_the_static_box_and_refuses_bad_keys() {
+    let (code, out, _) = run(&["render", "01054"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("<h3>Im Kreis: Amt Föhr-Amrum</h3>"));
+    let (code, _, err) = run(&["render", "1054"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not an official key"));
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for command in ["validate", "schema", "publish", "render"] {
+        assert!(out.contains(command));
+    }
+    let (code, _, _) = run(&["frobnicate"]);
+    assert_eq!(code, 2);
+}
