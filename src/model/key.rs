@@ -164,8 +164,8 @@ impl OfficialKey {
     pub fn identity(&self) -> String {
         match self.level {
             Level::Gemeinde => {
-                let mut ags = String::from_utf8_lossy(self.kreis()).into_owned();
-                ags.push_str(&String::from_utf8_lossy(self.gemeinde()));
+                let mut ags = digits_text(self.kreis()).to_owned();
+                ags.push_str(digits_text(self.gemeinde()));
                 ags
             }
             _ => self.to_string(),
@@ -220,19 +220,23 @@ impl OfficialKey {
     }
 }
 
+/// The digits as text (they are ASCII digits by construction).
+fn digits_text(digits: &[u8]) -> &str {
+    std::str::from_utf8(digits).unwrap_or_default()
+}
+
 impl fmt::Display for OfficialKey {
     /// Writes the key in its canonical form (AGS stays 8 digits).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = &self.digits;
-        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         match (self.level, self.verband_known) {
-            (Level::Land, _) => f.write_str(&text(&d[..2])),
-            (Level::Kreis, _) => f.write_str(&text(&d[..5])),
-            (Level::Verband, _) => f.write_str(&text(&d[..9])),
-            (Level::Gemeinde, true) => f.write_str(&text(d)),
+            (Level::Land, _) => f.write_str(digits_text(&d[..2])),
+            (Level::Kreis, _) => f.write_str(digits_text(&d[..5])),
+            (Level::Verband, _) => f.write_str(digits_text(&d[..9])),
+            (Level::Gemeinde, true) => f.write_str(digits_text(d)),
             (Level::Gemeinde, false) => {
-                f.write_str(&text(&d[..5]))?;
-                f.write_str(&text(&d[9..]))
+                f.write_str(digits_text(&d[..5]))?;
+                f.write_str(digits_text(&d[9..]))
             }
         }
     }

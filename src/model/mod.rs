@@ -4,6 +4,7 @@
 pub mod dataset;
 pub mod date;
 pub mod key;
+pub mod lookup;
 pub mod selection;
 pub mod validate;
 

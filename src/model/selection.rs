@@ -3,11 +3,10 @@
 //! A partnership appears once per host, in the first route that applies:
 //! [`Route::Direct`], [`Route::Membership`], [`Route::Parent`], [`Route::Within`].
 
-use std::collections::{HashMap, HashSet};
-
 use super::dataset::{Dataset, Organisation, Partner, Partnership, PartyRef};
 use super::date::PartialDate;
 use super::key::OfficialKey;
+use super::lookup::SortedMap;
 
 /// How a partnership reaches the host. The order of the variants is the
 /// order of precedence and of display.
@@ -41,28 +40,32 @@ pub struct Group<'a> {
 /// bodies behind an organisation. Build it once per dataset.
 pub struct Index<'a> {
     dataset: &'a Dataset,
-    names: HashMap<String, &'a str>,
-    orgs: HashMap<&'a str, &'a Organisation>,
+    names: SortedMap<String, &'a str>,
+    orgs: SortedMap<&'a str, &'a Organisation>,
 }
 
 impl<'a> Index<'a> {
     /// Indexes `dataset`. Entries that do not parse are skipped (validation reports them).
     pub fn new(dataset: &'a Dataset) -> Self {
-        let names = dataset
-            .bodies
-            .iter()
-            .filter_map(|b| {
-                Some((
-                    b.key.parse::<OfficialKey>().ok()?.identity(),
-                    b.name.as_str(),
-                ))
-            })
-            .collect();
-        let orgs = dataset
-            .organisations
-            .iter()
-            .map(|o| (o.id.as_str(), o))
-            .collect();
+        let names = SortedMap::from_unsorted(
+            dataset
+                .bodies
+                .iter()
+                .filter_map(|b| {
+                    Some((
+                        b.key.parse::<OfficialKey>().ok()?.identity(),
+                        b.name.as_str(),
+                    ))
+                })
+                .collect(),
+        );
+        let orgs = SortedMap::from_unsorted(
+            dataset
+                .organisations
+                .iter()
+                .map(|o| (o.id.as_str(), o))
+                .collect(),
+        );
         Index {
             dataset,
             names,
@@ -77,7 +80,7 @@ impl<'a> Index<'a> {
 
     /// The name the dataset gives a key, if any.
     pub fn body_name(&self, key: &OfficialKey) -> Option<&'a str> {
-        self.names.get(&key.identity()).copied()
+        self.names.get(key.identity().as_str()).copied()
     }
 
     /// An organisation by id.
@@ -104,10 +107,10 @@ impl<'a> Index<'a> {
     /// organisations (cycle-safe).
     pub fn keyed_members(&self, org_id: &str) -> Vec<OfficialKey> {
         let mut keys = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = SortedMap::new();
         let mut stack = vec![org_id];
         while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
+            if !seen.insert_if_absent(id, ()) {
                 continue;
             }
             let Some(org) = self.organisation(id) else {
@@ -127,8 +130,8 @@ impl<'a> Index<'a> {
     /// The organisations `host` belongs to, directly or through a body it
     /// lies in, with the first organisation on the way (the one the host's
     /// own body is a member or owner of).
-    fn memberships_of(&self, host: &OfficialKey) -> HashMap<&'a str, &'a str> {
-        let mut reached: HashMap<&'a str, &'a str> = HashMap::new();
+    fn memberships_of(&self, host: &OfficialKey) -> SortedMap<&'a str, &'a str> {
+        let mut reached: SortedMap<&'a str, &'a str> = SortedMap::new();
         let mut queue: Vec<&'a str> = Vec::new();
         for org in &self.dataset.organisations {
             let host_is_member = org.members.iter().any(|m| match m.party() {
@@ -137,21 +140,21 @@ impl<'a> Index<'a> {
                     .is_ok_and(|member| member.covers(host)),
                 _ => false,
             });
-            if host_is_member && !reached.contains_key(org.id.as_str()) {
-                reached.insert(org.id.as_str(), org.name.as_str());
+            if host_is_member && reached.insert_if_absent(org.id.as_str(), org.name.as_str()) {
                 queue.push(org.id.as_str());
             }
         }
         // Organisations that have a reached organisation as member, transitively.
         while let Some(current) = queue.pop() {
-            let first = reached[current];
+            let Some(&first) = reached.get(current) else {
+                continue;
+            };
             for org in &self.dataset.organisations {
                 let has_current = org
                     .members
                     .iter()
                     .any(|m| m.party() == Some(PartyRef::Org(current)));
-                if has_current && !reached.contains_key(org.id.as_str()) {
-                    reached.insert(org.id.as_str(), first);
+                if has_current && reached.insert_if_absent(org.id.as_str(), first) {
                     queue.push(org.id.as_str());
                 }
             }
@@ -186,7 +189,7 @@ impl<'a> Index<'a> {
         &self,
         partnership: &'a Partnership,
         host: &OfficialKey,
-        memberships: &HashMap<&'a str, &'a str>,
+        memberships: &SortedMap<&'a str, &'a str>,
     ) -> Option<(Route, Option<String>)> {
         let keyed: Vec<(OfficialKey, &'a Partner)> = partnership
             .partners
@@ -255,23 +258,33 @@ impl<'a> Index<'a> {
     /// ```
     pub fn select(&self, host: &OfficialKey) -> Vec<Group<'a>> {
         let memberships = self.memberships_of(host);
-        let mut ordered: Vec<&'a Partnership> = self.dataset.partnerships.iter().collect();
-        ordered.sort_by(|a, b| {
-            // Newest first; undated last; then by title for a stable order.
-            match (start_of(a), start_of(b)) {
-                (Some(x), Some(y)) => y.cmp(&x),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-            .then_with(|| a.title.cmp(&b.title))
+        // Route first, then sort only what the host shows (dates parsed once).
+        let mut selected: Vec<(Route, Option<String>, Option<PartialDate>, &'a Partnership)> = self
+            .dataset
+            .partnerships
+            .iter()
+            .filter_map(|p| {
+                let (route, through) = self.route(p, host, &memberships)?;
+                Some((route, through, start_of(p), p))
+            })
+            .collect();
+        selected.sort_unstable_by(|a, b| {
+            // By route; newest first, undated last; then title and id, so
+            // the order is total and the same on every run.
+            a.0.cmp(&b.0)
+                .then_with(|| match (a.2, b.2) {
+                    (Some(x), Some(y)) => y.cmp(&x),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                })
+                .then_with(|| a.3.title.cmp(&b.3.title))
+                .then_with(|| a.3.id.cmp(&b.3.id))
         });
 
+        // Groups of one route come in the order of their newest partnership.
         let mut groups: Vec<Group<'a>> = Vec::new();
-        for partnership in ordered {
-            let Some((route, through)) = self.route(partnership, host, &memberships) else {
-                continue;
-            };
+        for (route, through, _, partnership) in selected {
             match groups
                 .iter_mut()
                 .find(|g| g.route == route && g.through == through)
@@ -284,8 +297,6 @@ impl<'a> Index<'a> {
                 }),
             }
         }
-        // Stable: groups of one route keep the order of their newest partnership.
-        groups.sort_by_key(|g| g.route);
         groups
     }
 }

@@ -5,12 +5,12 @@
 //! or refuses a dataset that is broken as a whole); warnings point at data a
 //! maintainer should look at but that can be shown.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use super::dataset::{Dataset, PartyRef, SCHEMA_VERSION};
 use super::date::PartialDate;
 use super::key::OfficialKey;
+use super::lookup::SortedMap;
 
 /// What a problem makes unusable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,7 +160,7 @@ pub fn is_stable_id(id: &str) -> bool {
 struct Checker<'d> {
     dataset: &'d Dataset,
     today: Option<PartialDate>,
-    known_keys: HashSet<String>,
+    known_keys: SortedMap<String, ()>,
     problems: Vec<Problem>,
 }
 
@@ -218,7 +218,7 @@ impl Checker<'_> {
         scope: Scope,
         base: &str,
         id: &'a str,
-        seen: &mut HashSet<&'a str>,
+        seen: &mut SortedMap<&'a str, ()>,
         what: &str,
     ) {
         let pointer = format!("{base}/id");
@@ -229,7 +229,7 @@ impl Checker<'_> {
                 pointer,
                 format!("ids use lowercase letters, digits and hyphens, found \"{id}\""),
             );
-        } else if !seen.insert(id) {
+        } else if !seen.insert_if_absent(id, ()) {
             self.push(
                 Rule::DuplicateId,
                 scope,
@@ -255,7 +255,7 @@ impl Checker<'_> {
                     format!("{base}/key"),
                     format!("{e}, found \"{k}\""),
                 ),
-                Ok(key) if !self.known_keys.contains(&key.to_string()) => self.push(
+                Ok(key) if !self.known_keys.contains_key(key.to_string().as_str()) => self.push(
                     Rule::UnknownKey,
                     scope,
                     format!("{base}/key"),
@@ -296,7 +296,7 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
     let mut c = Checker {
         dataset,
         today,
-        known_keys: HashSet::new(),
+        known_keys: SortedMap::new(),
         problems: Vec::new(),
     };
     let whole = Scope::Dataset;
@@ -345,7 +345,7 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
                 format!("{e}, found \"{}\"", body.key),
             ),
             Ok(key) => {
-                if !c.known_keys.insert(key.to_string()) {
+                if !c.known_keys.insert_if_absent(key.to_string(), ()) {
                     c.push(
                         Rule::DuplicateKey,
                         whole,
@@ -358,7 +358,7 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
         c.text(whole, format!("/bodies/{i}/name"), &body.name);
     }
 
-    let mut org_ids = HashSet::new();
+    let mut org_ids = SortedMap::new();
     for (i, org) in dataset.organisations.iter().enumerate() {
         let base = format!("/organisations/{i}");
         c.stable_id(whole, &base, &org.id, &mut org_ids, "organisation");
@@ -377,7 +377,7 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
         }
     }
 
-    let mut partnership_ids = HashSet::new();
+    let mut partnership_ids = SortedMap::new();
     for (i, p) in dataset.partnerships.iter().enumerate() {
         let scope = Scope::Partnership(i);
         let base = format!("/partnerships/{i}");

@@ -2,7 +2,6 @@
 //! box on the page.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -49,17 +48,21 @@ type Loaded = Result<Rc<Dataset>, LoadError>;
 
 thread_local! {
     /// One shared load per dataset URL.
-    static LOADS: RefCell<HashMap<String, Shared<LocalBoxFuture<'static, Loaded>>>> =
-        RefCell::new(HashMap::new());
+    /// (A few entries per page: a vector is smaller in the wasm than a map.)
+    static LOADS: RefCell<Vec<(String, Shared<LocalBoxFuture<'static, Loaded>>)>> =
+        const { RefCell::new(Vec::new()) };
     /// Fetches the loader started before the wasm was ready, by URL.
-    static PREFETCHED: RefCell<HashMap<String, js_sys::Promise>> = RefCell::new(HashMap::new());
+    static PREFETCHED: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Remembers the loader's already running `fetch()` for `url`, if any.
 pub fn offer_prefetch(url: &str, prefetched: JsValue) {
     if let Ok(promise) = prefetched.dyn_into::<js_sys::Promise>() {
         PREFETCHED.with(|p| {
-            p.borrow_mut().entry(url.to_owned()).or_insert(promise);
+            let mut p = p.borrow_mut();
+            if !p.iter().any(|(u, _)| u == url) {
+                p.push((url.to_owned(), promise));
+            }
         });
     }
 }
@@ -68,11 +71,13 @@ pub fn offer_prefetch(url: &str, prefetched: JsValue) {
 /// load logs nothing (used for slices, which may simply not exist).
 async fn load(url: String, quiet: bool) -> Loaded {
     let shared = LOADS.with(|loads| {
-        loads
-            .borrow_mut()
-            .entry(url.clone())
-            .or_insert_with(|| fetch_and_check(url, quiet).boxed_local().shared())
-            .clone()
+        let mut loads = loads.borrow_mut();
+        if let Some((_, shared)) = loads.iter().find(|(u, _)| *u == url) {
+            return shared.clone();
+        }
+        let shared = fetch_and_check(url.clone(), quiet).boxed_local().shared();
+        loads.push((url, shared.clone()));
+        shared
     });
     shared.await
 }
@@ -105,7 +110,11 @@ pub async fn load_for_host(host: &OfficialKey, dataset_url: &str) -> Loaded {
 }
 
 async fn response(url: &str) -> Result<Response, String> {
-    let prefetched = PREFETCHED.with(|p| p.borrow_mut().remove(url));
+    let prefetched = PREFETCHED.with(|p| {
+        let mut p = p.borrow_mut();
+        let at = p.iter().position(|(u, _)| u == url)?;
+        Some(p.swap_remove(at).1)
+    });
     match prefetched {
         Some(promise) => JsFuture::from(promise)
             .await

@@ -1,0 +1,80 @@
+//! A map kept as a sorted vector. In the wasm it costs a fraction of the
+//! bytes of a hash map (no hasher, no table code) and looks up in
+//! O(log n), which is all the model needs.
+
+use std::borrow::Borrow;
+
+/// A map from `K` to `V` in a sorted `Vec`.
+///
+/// ```
+/// use partnerships_widget::model::lookup::SortedMap;
+/// let mut map = SortedMap::from_unsorted(vec![("b", 2), ("a", 1)]);
+/// assert_eq!(map.get("b"), Some(&2));
+/// assert!(map.insert_if_absent("c", 4));
+/// assert!(!map.insert_if_absent("a", 9));
+/// assert_eq!(map.get("a"), Some(&1));
+/// ```
+#[derive(Clone, Debug)]
+pub struct SortedMap<K, V> {
+    entries: Vec<(K, V)>,
+}
+
+impl<K: Ord, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        SortedMap {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A map of `entries`; of a key given twice one entry is kept
+    /// (validation reports duplicate keys and ids).
+    pub fn from_unsorted(mut entries: Vec<(K, V)>) -> Self {
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entries.dedup_by(|later, earlier| later.0 == earlier.0);
+        SortedMap { entries }
+    }
+
+    fn position<Q>(&self, key: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.entries.binary_search_by(|(k, _)| k.borrow().cmp(key))
+    }
+
+    /// The value of `key`, if present.
+    pub fn get<Q>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.position(key).ok().map(|i| &self.entries[i].1)
+    }
+
+    /// True when `key` is present.
+    pub fn contains_key<Q>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.position(key).is_ok()
+    }
+
+    /// Inserts `key` with `value` unless present; true when inserted.
+    pub fn insert_if_absent(&mut self, key: K, value: V) -> bool {
+        match self.position(&key) {
+            Ok(_) => false,
+            Err(at) => {
+                self.entries.insert(at, (key, value));
+                true
+            }
+        }
+    }
+}
