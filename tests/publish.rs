@@ -5,7 +5,7 @@
 use partnerships_widget::model::dataset::Dataset;
 use partnerships_widget::model::key::OfficialKey;
 use partnerships_widget::model::selection::{Index, Route};
-use partnerships_widget::tools::publish::{candidate_hosts, publish, slice_for, LAENDER};
+use partnerships_widget::tools::publish::{candidate_hosts, publish, slice_for, Slicer, LAENDER};
 
 fn dataset() -> Dataset {
     serde_json::from_str(include_str!("../www/partnerships.json")).unwrap()
@@ -37,10 +37,13 @@ fn each_slice_selects_exactly_what_the_full_dataset_selects() {
     let index = Index::new(&ds);
     let hosts = candidate_hosts(&ds);
     assert!(hosts.contains("01060") && hosts.contains("01") && hosts.contains("09178120"));
+    let slicer = Slicer::new(&index);
     let mut with_slice = 0;
     for host in &hosts {
         let host = key(host);
         let full = selection(&ds, &host);
+        // The area index finds exactly what the full scan finds.
+        assert_eq!(slicer.slice(&host), slice_for(&index, &host), "{host}");
         match slice_for(&index, &host) {
             Some(slice) => {
                 with_slice += 1;

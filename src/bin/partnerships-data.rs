@@ -18,6 +18,7 @@ USAGE:
     partnerships-data schema
     partnerships-data publish FILE --out DIR [--base-url URL]
     partnerships-data render KEY [--data FILE]
+    partnerships-data generate --seed N --out FILE
     partnerships-data --help
 
 COMMANDS:
@@ -32,6 +33,8 @@ COMMANDS:
                distribution addresses absolute.
     render     Prints a static, accessible HTML box for the host KEY with schema.org
                JSON-LD, for pages without scripts (default data: www/partnerships.json).
+    generate   Writes a deterministic synthetic Germany-sized dataset (for benchmarks
+               and tests only; never publish it as data).
 ";
 
 fn main() -> ExitCode {
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         "validate" => validate(rest),
         "publish" => run_publish(rest),
         "render" => run_render(rest),
+        "generate" => run_generate(rest),
         other => {
             eprintln!("unknown command {other:?}\n\n{HELP}");
             ExitCode::from(2)
@@ -195,6 +199,32 @@ fn run_render(args: &[String]) -> ExitCode {
         Err(e) => {
             eprintln!("{e}");
             ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run_generate(args: &[String]) -> ExitCode {
+    let seed = option(args, "--seed").and_then(|s| s.parse::<u64>().ok());
+    let (Some(seed), Some(out)) = (seed, option(args, "--out")) else {
+        eprintln!("generate needs --seed N and --out FILE\n\n{HELP}");
+        return ExitCode::from(2);
+    };
+    let dataset = partnerships_widget::tools::generate::generate(seed);
+    let bytes = serde_json::to_vec(&dataset).unwrap_or_default();
+    match std::fs::write(out, &bytes) {
+        Ok(()) => {
+            println!(
+                "wrote {out}: {} bodies, {} organisations, {} partnerships, {} bytes",
+                dataset.bodies.len(),
+                dataset.organisations.len(),
+                dataset.partnerships.len(),
+                bytes.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{out}: cannot write: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -193,6 +193,30 @@ impl OfficialKey {
         self.same_body(other) || self.contains(other)
     }
 
+    /// This body and every body it lies in: itself, its Amt (for a Gemeinde
+    /// given by ARS), its Kreis and its Land — exactly the keys that
+    /// [`covers`](Self::covers) this body.
+    ///
+    /// ```
+    /// use partnerships_widget::model::key::OfficialKey;
+    /// let k: OfficialKey = "010545488001".parse().unwrap();
+    /// let up: Vec<String> = k.with_ancestors().iter().map(|k| k.to_string()).collect();
+    /// assert_eq!(up, ["010545488001", "010545488", "01054", "01"]);
+    /// ```
+    pub fn with_ancestors(&self) -> Vec<OfficialKey> {
+        let mut keys = vec![*self];
+        if self.level == Level::Gemeinde && self.verband_known {
+            keys.push(self.truncated(Level::Verband));
+        }
+        if self.level > Level::Kreis {
+            keys.push(self.truncated(Level::Kreis));
+        }
+        if self.level > Level::Land {
+            keys.push(self.truncated(Level::Land));
+        }
+        keys
+    }
+
     /// The Land this body lies in (itself for a Land).
     pub fn land_key(&self) -> OfficialKey {
         self.truncated(Level::Land)

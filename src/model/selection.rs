@@ -42,6 +42,9 @@ pub struct Index<'a> {
     dataset: &'a Dataset,
     names: SortedMap<String, &'a str>,
     orgs: SortedMap<&'a str, &'a Organisation>,
+    /// The organisations each member belongs to: a keyed member by its
+    /// identity, an organisation member as `org:<id>`.
+    member_of: SortedMap<String, Vec<&'a str>>,
 }
 
 impl<'a> Index<'a> {
@@ -66,10 +69,30 @@ impl<'a> Index<'a> {
                 .map(|o| (o.id.as_str(), o))
                 .collect(),
         );
+        let mut memberships: Vec<(String, &'a str)> = Vec::new();
+        for org in &dataset.organisations {
+            for member in &org.members {
+                let of = match member.party() {
+                    Some(PartyRef::Key(k)) => k.parse::<OfficialKey>().ok().map(|k| k.identity()),
+                    Some(PartyRef::Org(id)) => Some(format!("org:{id}")),
+                    _ => None,
+                };
+                memberships.extend(of.map(|of| (of, org.id.as_str())));
+            }
+        }
+        memberships.sort_unstable();
+        let mut member_of: Vec<(String, Vec<&'a str>)> = Vec::new();
+        for (of, org) in memberships {
+            match member_of.last_mut() {
+                Some((last, orgs)) if *last == of => orgs.push(org),
+                _ => member_of.push((of, vec![org])),
+            }
+        }
         Index {
             dataset,
             names,
             orgs,
+            member_of: SortedMap::from_unsorted(member_of),
         }
     }
 
@@ -133,15 +156,18 @@ impl<'a> Index<'a> {
     fn memberships_of(&self, host: &OfficialKey) -> SortedMap<&'a str, &'a str> {
         let mut reached: SortedMap<&'a str, &'a str> = SortedMap::new();
         let mut queue: Vec<&'a str> = Vec::new();
-        for org in &self.dataset.organisations {
-            let host_is_member = org.members.iter().any(|m| match m.party() {
-                Some(PartyRef::Key(k)) => k
-                    .parse::<OfficialKey>()
-                    .is_ok_and(|member| member.covers(host)),
-                _ => false,
-            });
-            if host_is_member && reached.insert_if_absent(org.id.as_str(), org.name.as_str()) {
-                queue.push(org.id.as_str());
+        for body in host.with_ancestors() {
+            for &id in self
+                .member_of
+                .get(body.identity().as_str())
+                .into_iter()
+                .flatten()
+            {
+                if let Some(org) = self.organisation(id) {
+                    if reached.insert_if_absent(id, org.name.as_str()) {
+                        queue.push(id);
+                    }
+                }
             }
         }
         // Organisations that have a reached organisation as member, transitively.
@@ -149,13 +175,10 @@ impl<'a> Index<'a> {
             let Some(&first) = reached.get(current) else {
                 continue;
             };
-            for org in &self.dataset.organisations {
-                let has_current = org
-                    .members
-                    .iter()
-                    .any(|m| m.party() == Some(PartyRef::Org(current)));
-                if has_current && reached.insert_if_absent(org.id.as_str(), first) {
-                    queue.push(org.id.as_str());
+            let key = format!("org:{current}");
+            for &parent in self.member_of.get(key.as_str()).into_iter().flatten() {
+                if reached.insert_if_absent(parent, first) {
+                    queue.push(parent);
                 }
             }
         }
@@ -257,17 +280,26 @@ impl<'a> Index<'a> {
     /// assert_eq!(groups[0].route, Route::Direct);
     /// ```
     pub fn select(&self, host: &OfficialKey) -> Vec<Group<'a>> {
+        self.select_among(host, self.dataset.partnerships.iter())
+    }
+
+    /// Like [`select`](Self::select), considering only `candidates` (which
+    /// must include every partnership the host could show; a publisher uses
+    /// this with an index by area for national-scale data).
+    pub fn select_among(
+        &self,
+        host: &OfficialKey,
+        candidates: impl Iterator<Item = &'a Partnership>,
+    ) -> Vec<Group<'a>> {
         let memberships = self.memberships_of(host);
         // Route first, then sort only what the host shows (dates parsed once).
-        let mut selected: Vec<(Route, Option<String>, Option<PartialDate>, &'a Partnership)> = self
-            .dataset
-            .partnerships
-            .iter()
-            .filter_map(|p| {
-                let (route, through) = self.route(p, host, &memberships)?;
-                Some((route, through, start_of(p), p))
-            })
-            .collect();
+        let mut selected: Vec<(Route, Option<String>, Option<PartialDate>, &'a Partnership)> =
+            candidates
+                .filter_map(|p| {
+                    let (route, through) = self.route(p, host, &memberships)?;
+                    Some((route, through, start_of(p), p))
+                })
+                .collect();
         selected.sort_unstable_by(|a, b| {
             // By route; newest first, undated last; then title and id, so
             // the order is total and the same on every run.

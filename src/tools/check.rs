@@ -1,6 +1,7 @@
 //! Checking a dataset file as a maintainer sees it: every problem, each
 //! with a code, a JSON pointer and the line:column in the file.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::model::dataset::Dataset;
@@ -8,7 +9,7 @@ use crate::model::date::PartialDate;
 use crate::model::schema::json_schema;
 use crate::model::validate::{validate_as_of, Severity};
 
-use super::positions::{escape_token, locate, position_of, Position};
+use super::positions::{escape_token, locate_only, position_of, with_parents, Position};
 
 /// Code of a file that is not JSON at all.
 pub const SYNTAX: &str = "E001";
@@ -91,23 +92,18 @@ pub fn check(text: &str, today: Option<PartialDate>) -> Report {
             }
         }
     };
-    let positions = locate(text);
-
     let mut findings: Vec<Finding> = schema_validator()
         .iter_errors(&value)
-        .map(|e| {
-            let pointer = e.instance_path().to_string();
-            Finding {
-                code: SHAPE,
-                severity: Severity::Error,
-                position: position_of(&positions, &pointer),
-                pointer,
-                message: e.to_string(),
-            }
+        .map(|e| Finding {
+            code: SHAPE,
+            severity: Severity::Error,
+            position: None,
+            pointer: e.instance_path().to_string(),
+            message: e.to_string(),
         })
         .collect();
     if !findings.is_empty() {
-        sort(&mut findings);
+        place(text, &mut findings);
         return Report {
             findings,
             dataset: None,
@@ -135,19 +131,33 @@ pub fn check(text: &str, today: Option<PartialDate>) -> Report {
         .map(|p| Finding {
             code: p.rule.code(),
             severity: p.rule.severity(),
-            position: position_of(&positions, &p.pointer),
+            position: None,
             pointer: p.pointer,
             message: p.message,
         })
         .collect();
-    sort(&mut findings);
+    place(text, &mut findings);
     Report {
         findings,
         dataset: Some(dataset),
     }
 }
 
-fn sort(findings: &mut [Finding]) {
+/// Gives each finding its line:column (scanning the text once, recording
+/// only the pointers needed) and sorts them into file order.
+fn place(text: &str, findings: &mut [Finding]) {
+    let wanted: HashSet<String> = findings
+        .iter()
+        .flat_map(|f| {
+            with_parents(&f.pointer)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let positions = locate_only(text, &wanted);
+    for finding in findings.iter_mut() {
+        finding.position = position_of(&positions, &finding.pointer);
+    }
     findings.sort_by_key(|f| f.position.map(|p| (p.line, p.column)));
 }
 

@@ -3,6 +3,7 @@
 //! widget (no second copy of any type or rule); never part of the wasm.
 
 pub mod check;
+pub mod generate;
 pub mod positions;
 pub mod publish;
 pub mod render;

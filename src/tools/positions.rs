@@ -1,7 +1,7 @@
 //! Where each value of a JSON text stands: JSON pointer → line and column,
 //! so a validator can point a maintainer at the exact place in the file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,10 +12,14 @@ pub struct Position {
     pub column: usize,
 }
 
-struct Scanner<'t> {
+struct Scanner<'t, 'w> {
     chars: std::iter::Peekable<std::str::Chars<'t>>,
     line: usize,
     column: usize,
+    /// The pointer of the value being scanned, grown and cut in place.
+    pointer: String,
+    /// Only these pointers are recorded (all when `None`).
+    wanted: Option<&'w HashSet<String>>,
     found: HashMap<String, Position>,
 }
 
@@ -24,7 +28,7 @@ pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-impl Scanner<'_> {
+impl Scanner<'_, '_> {
     fn bump(&mut self) -> Option<char> {
         let c = self.chars.next()?;
         if c == '\n' {
@@ -70,17 +74,19 @@ impl Scanner<'_> {
         }
     }
 
-    /// Scans one value at `pointer`; `None` on malformed JSON (the caller
-    /// reports syntax errors through serde_json, which knows them better).
-    fn value(&mut self, pointer: &str) -> Option<()> {
+    /// Scans one value at `self.pointer`; `None` on malformed JSON (the
+    /// caller reports syntax errors through serde_json, which knows them better).
+    fn value(&mut self) -> Option<()> {
         self.skip_space();
-        self.found.insert(
-            pointer.to_owned(),
-            Position {
-                line: self.line,
-                column: self.column,
-            },
-        );
+        if self.wanted.is_none_or(|w| w.contains(&self.pointer)) {
+            self.found.insert(
+                self.pointer.clone(),
+                Position {
+                    line: self.line,
+                    column: self.column,
+                },
+            );
+        }
         match *self.chars.peek()? {
             '{' => {
                 self.bump();
@@ -100,7 +106,7 @@ impl Scanner<'_> {
                             if self.bump()? != ':' {
                                 return None;
                             }
-                            self.value(&format!("{pointer}/{}", escape_token(&key)))?;
+                            self.child(&escape_token(&key))?;
                         }
                         _ => return None,
                     }
@@ -108,7 +114,7 @@ impl Scanner<'_> {
             }
             '[' => {
                 self.bump();
-                let mut index = 0;
+                let mut index = 0usize;
                 loop {
                     self.skip_space();
                     match *self.chars.peek()? {
@@ -120,7 +126,7 @@ impl Scanner<'_> {
                             self.bump();
                         }
                         _ => {
-                            self.value(&format!("{pointer}/{index}"))?;
+                            self.child(&index.to_string())?;
                             index += 1;
                         }
                     }
@@ -139,6 +145,15 @@ impl Scanner<'_> {
             }
         }
     }
+
+    fn child(&mut self, token: &str) -> Option<()> {
+        let len = self.pointer.len();
+        self.pointer.push('/');
+        self.pointer.push_str(token);
+        let result = self.value();
+        self.pointer.truncate(len);
+        result
+    }
 }
 
 /// The position of every value in `text`, by JSON pointer (`""` is the root).
@@ -149,14 +164,36 @@ impl Scanner<'_> {
 /// assert_eq!(at["/a/1"], Position { line: 3, column: 5 });
 /// ```
 pub fn locate(text: &str) -> HashMap<String, Position> {
+    scan(text, None)
+}
+
+/// The positions of just the `wanted` pointers (cheap on a large file).
+pub fn locate_only(text: &str, wanted: &HashSet<String>) -> HashMap<String, Position> {
+    scan(text, Some(wanted))
+}
+
+fn scan(text: &str, wanted: Option<&HashSet<String>>) -> HashMap<String, Position> {
     let mut scanner = Scanner {
         chars: text.chars().peekable(),
         line: 1,
         column: 1,
+        pointer: String::new(),
+        wanted,
         found: HashMap::new(),
     };
-    let _ = scanner.value("");
+    let _ = scanner.value();
     scanner.found
+}
+
+/// A pointer and all its parents (`/a/b/c`, `/a/b`, `/a`, ``): what
+/// [`position_of`] may look up.
+pub fn with_parents(pointer: &str) -> impl Iterator<Item = &str> {
+    let mut current = Some(pointer);
+    std::iter::from_fn(move || {
+        let this = current?;
+        current = this.rfind('/').map(|cut| &this[..cut]);
+        Some(this)
+    })
 }
 
 /// The position of `pointer`, or of its nearest existing parent (a missing

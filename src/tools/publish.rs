@@ -10,17 +10,17 @@
 //! * `dcat.jsonld`: DCAT-AP.de metadata;
 //! * `manifest.json`: SHA-256 and size of every file above.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
 use super::{load_valid, ToolError};
-use crate::model::dataset::{Dataset, Partnership, PartyRef};
+use crate::model::dataset::{Body, Dataset, Partnership, PartyRef};
 use crate::model::key::{Level, OfficialKey};
 use crate::model::schema::json_schema;
-use crate::model::selection::Index;
+use crate::model::selection::{Group, Index};
 
 /// The folder of the slices inside a published directory.
 pub const SLICES_DIR: &str = "slices";
@@ -108,24 +108,120 @@ fn empty_slice(dataset: &Dataset, land: &OfficialKey) -> Dataset {
     }
 }
 
+/// Partnerships by area, so that a host's selection looks only at the
+/// partnerships that can concern it. `naming` lists a partnership under each
+/// keyed partner and each keyed member behind an organisation partner;
+/// `touching` also under every body these lie in. A host's candidates are
+/// what touches it (direct, within, membership through itself) plus what
+/// names a body it lies in (über Kreis/Land, membership through it): all four
+/// routes, without every Gemeinde looking at its whole Land.
+pub struct Slicer<'a> {
+    index: &'a Index<'a>,
+    naming: HashMap<String, Vec<usize>>,
+    touching: HashMap<String, Vec<usize>>,
+    bodies: HashMap<String, &'a Body>,
+}
+
+fn add(map: &mut HashMap<String, Vec<usize>>, area: String, i: usize) {
+    let list = map.entry(area).or_default();
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
+}
+
+impl<'a> Slicer<'a> {
+    /// Indexes the partnerships of `index`'s dataset by area.
+    pub fn new(index: &'a Index<'a>) -> Self {
+        let mut naming = HashMap::new();
+        let mut touching = HashMap::new();
+        for (i, p) in index.dataset().partnerships.iter().enumerate() {
+            for partner in &p.partners {
+                let keys = match partner.party() {
+                    Some(PartyRef::Key(k)) => k.parse::<OfficialKey>().into_iter().collect(),
+                    Some(PartyRef::Org(id)) => index.keyed_members(id),
+                    _ => Vec::new(),
+                };
+                for key in keys {
+                    add(&mut naming, key.identity(), i);
+                    for area in key.with_ancestors() {
+                        add(&mut touching, area.identity(), i);
+                    }
+                }
+            }
+        }
+        Slicer {
+            index,
+            naming,
+            touching,
+            bodies: bodies_by_identity(index.dataset()),
+        }
+    }
+
+    /// The partnerships that can concern `host`, in dataset order.
+    fn candidates(&self, host: &OfficialKey) -> Vec<&'a Partnership> {
+        let areas = host.with_ancestors();
+        let mut found: Vec<usize> = self
+            .touching
+            .get(&host.identity())
+            .into_iter()
+            .chain(
+                areas[1..]
+                    .iter()
+                    .filter_map(|a| self.naming.get(&a.identity())),
+            )
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let all = &self.index.dataset().partnerships;
+        found.into_iter().map(|i| &all[i]).collect()
+    }
+
+    /// The slice of `host` (see [`slice_for`]).
+    pub fn slice(&self, host: &OfficialKey) -> Option<Dataset> {
+        let groups = self
+            .index
+            .select_among(host, self.candidates(host).into_iter());
+        slice_of_groups(self.index, &self.bodies, host, &groups)
+    }
+}
+
 /// The slice of `host`: the partnerships it shows and what they need, or
 /// `None` when it shows nothing.
 pub fn slice_for(index: &Index<'_>, host: &OfficialKey) -> Option<Dataset> {
-    let dataset = index.dataset();
-    let shown: HashSet<&str> = index
-        .select(host)
+    slice_of_groups(
+        index,
+        &bodies_by_identity(index.dataset()),
+        host,
+        &index.select(host),
+    )
+}
+
+/// Bodies by identity, to pick a slice's bodies without scanning them all.
+fn bodies_by_identity(dataset: &Dataset) -> HashMap<String, &Body> {
+    dataset
+        .bodies
         .iter()
-        .flat_map(|g| g.partnerships.iter().map(|p| p.id.as_str()))
+        .filter_map(|b| Some((b.key.parse::<OfficialKey>().ok()?.identity(), b)))
+        .collect()
+}
+
+fn slice_of_groups(
+    index: &Index<'_>,
+    bodies_by_identity: &HashMap<String, &Body>,
+    host: &OfficialKey,
+    groups: &[Group<'_>],
+) -> Option<Dataset> {
+    let dataset = index.dataset();
+    // In the host's display order; selection sorts again, so order is free.
+    let partnerships: Vec<Partnership> = groups
+        .iter()
+        .flat_map(|g| g.partnerships.iter().map(|p| (*p).clone()))
         .collect();
-    if shown.is_empty() {
+    if partnerships.is_empty() {
         return None;
     }
-    let partnerships: Vec<Partnership> = dataset
-        .partnerships
-        .iter()
-        .filter(|p| shown.contains(p.id.as_str()))
-        .cloned()
-        .collect();
 
     // Organisations: every partner organisation and, below it, its members'
     // organisations (the chain a membership route follows).
@@ -142,19 +238,13 @@ pub fn slice_for(index: &Index<'_>, host: &OfficialKey) -> Option<Dataset> {
             stack.extend(org.members.iter().filter_map(|m| m.org.as_deref()));
         }
     }
-    let organisations: Vec<_> = dataset
-        .organisations
+    let organisations: Vec<_> = orgs
         .iter()
-        .filter(|o| orgs.contains(o.id.as_str()))
-        .cloned()
+        .filter_map(|id| index.organisation(id).cloned())
         .collect();
 
     // Bodies: every key referenced, plus the host and the bodies it lies in.
-    let mut keys: HashSet<String> = [Some(*host), Some(host.land_key()), host.kreis_key()]
-        .into_iter()
-        .flatten()
-        .map(|k| k.identity())
-        .collect();
+    let mut keys: BTreeSet<String> = host.with_ancestors().iter().map(|k| k.identity()).collect();
     let referenced = partnerships
         .iter()
         .flat_map(|p| p.partners.iter().map(|x| x.party()))
@@ -170,15 +260,9 @@ pub fn slice_for(index: &Index<'_>, host: &OfficialKey) -> Option<Dataset> {
             }
         }
     }
-    let bodies = dataset
-        .bodies
+    let bodies = keys
         .iter()
-        .filter(|b| {
-            b.key
-                .parse::<OfficialKey>()
-                .is_ok_and(|k| keys.contains(&k.identity()))
-        })
-        .cloned()
+        .filter_map(|k| bodies_by_identity.get(k).map(|b| (*b).clone()))
         .collect();
 
     Some(Dataset {
@@ -307,6 +391,7 @@ pub fn publish(
     )?;
 
     let index = Index::new(dataset);
+    let slicer = Slicer::new(&index);
     let mut listed = BTreeMap::new();
     // Every Land gets a slice, even an empty one: the box falls back from a
     // missing host slice to its Kreis's and then its Land's, and a missing
@@ -317,7 +402,7 @@ pub fn publish(
         let Ok(key) = host.parse::<OfficialKey>() else {
             continue;
         };
-        let slice = match slice_for(&index, &key) {
+        let slice = match slicer.slice(&key) {
             Some(slice) => slice,
             None if key.level() == Level::Land => empty_slice(dataset, &key),
             None => continue,
