@@ -30,7 +30,7 @@ impl Inputs for Rng {
         match self.below(if depth == 0 { 5 } else { 7 }) {
             0 => Value::Null,
             1 => json!(self.below(2) == 0),
-            2 => json!(self.next() as i64 as f64 / 7.0),
+            2 => json!(self.next_u64() as i64 as f64 / 7.0),
             3 => json!(self.text()),
             4 => json!(self.below(1000)),
             5 => Value::Array((0..self.below(4)).map(|_| self.value(depth - 1)).collect()),
