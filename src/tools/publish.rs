@@ -17,7 +17,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::{load_valid, ToolError};
-use crate::model::dataset::{Body, Dataset, Partnership, PartyRef};
+use crate::model::dataset::{Body, Dataset, Organisation, Partnership, PartyRef};
 use crate::model::key::{Level, OfficialKey};
 use crate::model::schema::json_schema;
 use crate::model::selection::{Group, Index};
@@ -84,8 +84,14 @@ pub const LAENDER: [&str; 16] = [
     "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16",
 ];
 
-/// A slice with no partnerships (for a Land with nothing to show).
-fn empty_slice(dataset: &Dataset, land: &OfficialKey) -> Dataset {
+/// A dataset with the header of `dataset` (versions, date, publisher,
+/// licence) and the given content: what every slice is.
+fn subset(
+    dataset: &Dataset,
+    bodies: Vec<Body>,
+    organisations: Vec<Organisation>,
+    partnerships: Vec<Partnership>,
+) -> Dataset {
     Dataset {
         schema: None,
         schema_version: dataset.schema_version.clone(),
@@ -93,19 +99,25 @@ fn empty_slice(dataset: &Dataset, land: &OfficialKey) -> Dataset {
         modified: dataset.modified.clone(),
         publisher: dataset.publisher.clone(),
         license: dataset.license.clone(),
-        bodies: dataset
-            .bodies
-            .iter()
-            .filter(|b| {
-                b.key
-                    .parse::<OfficialKey>()
-                    .is_ok_and(|k| k.same_body(land))
-            })
-            .cloned()
-            .collect(),
-        organisations: Vec::new(),
-        partnerships: Vec::new(),
+        bodies,
+        organisations,
+        partnerships,
     }
+}
+
+/// A slice with no partnerships (for a Land with nothing to show).
+fn empty_slice(dataset: &Dataset, land: &OfficialKey) -> Dataset {
+    let bodies = dataset
+        .bodies
+        .iter()
+        .filter(|b| {
+            b.key
+                .parse::<OfficialKey>()
+                .is_ok_and(|k| k.same_body(land))
+        })
+        .cloned()
+        .collect();
+    subset(dataset, bodies, Vec::new(), Vec::new())
 }
 
 /// Partnerships by area, so that a host's selection looks only at the
@@ -265,17 +277,7 @@ fn slice_of_groups(
         .filter_map(|k| bodies_by_identity.get(k).map(|b| (*b).clone()))
         .collect();
 
-    Some(Dataset {
-        schema: None,
-        schema_version: dataset.schema_version.clone(),
-        dataset_version: dataset.dataset_version.clone(),
-        modified: dataset.modified.clone(),
-        publisher: dataset.publisher.clone(),
-        license: dataset.license.clone(),
-        bodies,
-        organisations,
-        partnerships,
-    })
+    Some(subset(dataset, bodies, organisations, partnerships))
 }
 
 fn write(
