@@ -2,7 +2,7 @@
 //! box (the Wasm widget now, static renderings later). Dataset texts are
 //! never translated; only the widget's own words live here.
 
-use crate::model::dataset::{Kind, Relation, Status};
+use crate::model::dataset::{Kind, Status};
 use crate::model::date::PartialDate;
 use crate::model::key::Level;
 use crate::model::selection::Route;
@@ -47,14 +47,6 @@ pub fn status(status: Status) -> &'static str {
         Status::Applied => "beantragt",
         Status::Active => "besteht",
         Status::Ended => "beendet",
-    }
-}
-
-/// German name of a membership relation.
-pub fn relation(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Member => "Mitglied",
-        Relation::Owner => "Träger bzw. Eigentümer",
     }
 }
 

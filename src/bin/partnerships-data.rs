@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use partnerships_widget::model::schema::json_schema;
 use partnerships_widget::model::validate::Severity;
-use partnerships_widget::tools::{check, publish, render, today::today};
+use partnerships_widget::tools::{check, publish, render, today::today, ToolError};
 
 const HELP: &str = "\
 partnerships-data: check, publish and render the dataset of digital partnerships
@@ -169,13 +169,19 @@ fn run_publish(args: &[String]) -> ExitCode {
         eprintln!("publish needs FILE and --out DIR\n\n{HELP}");
         return ExitCode::from(2);
     };
-    match publish::publish_file(
+    let result = publish::publish_file(
         file.as_ref(),
         &PathBuf::from(out),
         option(args, "--base-url"),
-    ) {
-        Ok(summary) => {
-            println!("{summary}");
+    );
+    finish(result.map(|summary| format!("{summary}\n")))
+}
+
+/// Prints a tool's output, or its error with the matching exit code.
+fn finish(result: Result<String, ToolError>) -> ExitCode {
+    match result {
+        Ok(output) => {
+            print!("{output}");
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -191,16 +197,7 @@ fn run_render(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     };
     let file = option(args, "--data").unwrap_or("www/partnerships.json");
-    match render::render_file(file.as_ref(), key) {
-        Ok(html) => {
-            print!("{html}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(e.exit_code())
-        }
-    }
+    finish(render::render_file(file.as_ref(), key))
 }
 
 fn run_generate(args: &[String]) -> ExitCode {

@@ -9,7 +9,7 @@ use crate::model::date::PartialDate;
 use crate::model::schema::json_schema;
 use crate::model::validate::{validate_as_of, Severity};
 
-use super::positions::{escape_token, locate_only, position_of, with_parents, Position};
+use super::positions::{locate_only, position_of, with_parents, Position};
 
 /// Code of a file that is not JSON at all.
 pub const SYNTAX: &str = "E001";
@@ -159,9 +159,4 @@ fn place(text: &str, findings: &mut [Finding]) {
         finding.position = position_of(&positions, &finding.pointer);
     }
     findings.sort_by_key(|f| f.position.map(|p| (p.line, p.column)));
-}
-
-/// A JSON pointer for a field name (escaped per RFC 6901).
-pub fn pointer_to(parent: &str, field: &str) -> String {
-    format!("{parent}/{}", escape_token(field))
 }

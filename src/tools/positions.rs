@@ -18,8 +18,8 @@ struct Scanner<'t, 'w> {
     column: usize,
     /// The pointer of the value being scanned, grown and cut in place.
     pointer: String,
-    /// Only these pointers are recorded (all when `None`).
-    wanted: Option<&'w HashSet<String>>,
+    /// Only these pointers are recorded.
+    wanted: &'w HashSet<String>,
     found: HashMap<String, Position>,
 }
 
@@ -78,7 +78,7 @@ impl Scanner<'_, '_> {
     /// caller reports syntax errors through serde_json, which knows them better).
     fn value(&mut self) -> Option<()> {
         self.skip_space();
-        if self.wanted.is_none_or(|w| w.contains(&self.pointer)) {
+        if self.wanted.contains(&self.pointer) {
             self.found.insert(
                 self.pointer.clone(),
                 Position {
@@ -156,23 +156,18 @@ impl Scanner<'_, '_> {
     }
 }
 
-/// The position of every value in `text`, by JSON pointer (`""` is the root).
+/// The positions of the `wanted` pointers in `text` (`""` is the root);
+/// one pass, recording only what is asked for, so it stays cheap on a large file.
 ///
 /// ```
-/// use partnerships_widget::tools::positions::{locate, Position};
-/// let at = locate("{\n  \"a\": [1,\n    2]\n}");
+/// use std::collections::HashSet;
+/// use partnerships_widget::tools::positions::{locate_only, Position};
+/// let wanted = HashSet::from(["/a/1".to_owned()]);
+/// let at = locate_only("{\n  \"a\": [1,\n    2]\n}", &wanted);
 /// assert_eq!(at["/a/1"], Position { line: 3, column: 5 });
+/// assert_eq!(at.len(), 1);
 /// ```
-pub fn locate(text: &str) -> HashMap<String, Position> {
-    scan(text, None)
-}
-
-/// The positions of just the `wanted` pointers (cheap on a large file).
 pub fn locate_only(text: &str, wanted: &HashSet<String>) -> HashMap<String, Position> {
-    scan(text, Some(wanted))
-}
-
-fn scan(text: &str, wanted: Option<&HashSet<String>>) -> HashMap<String, Position> {
     let mut scanner = Scanner {
         chars: text.chars().peekable(),
         line: 1,
