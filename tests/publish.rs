@@ -3,7 +3,7 @@
 //! inside it, and the published files are consistent.
 
 use partnerships_widget::model::dataset::Dataset;
-use partnerships_widget::model::key::OfficialKey;
+use partnerships_widget::model::key::{Level, OfficialKey};
 use partnerships_widget::model::selection::{Index, Route};
 use partnerships_widget::tools::publish::{candidate_hosts, publish, slice_for, Slicer, LAENDER};
 
@@ -42,8 +42,14 @@ fn each_slice_selects_exactly_what_the_full_dataset_selects() {
     for host in &hosts {
         let host = key(host);
         let full = selection(&ds, &host);
-        // The area index finds exactly what the full scan finds.
-        assert_eq!(slicer.slice(&host), slice_for(&index, &host), "{host}");
+        // The area index finds exactly what the full scan finds, and the
+        // slice put together from serialised parts is byte for byte the
+        // serialised slice.
+        assert_eq!(
+            slicer.slice_json(&host).map(|(bytes, _)| bytes),
+            slice_for(&index, &host).map(|s| serde_json::to_vec(&s).unwrap()),
+            "{host}"
+        );
         match slice_for(&index, &host) {
             Some(slice) => {
                 with_slice += 1;
@@ -104,7 +110,12 @@ fn publish_writes_every_file_with_its_hash() {
     let ds = dataset();
     let dir = std::env::temp_dir().join(format!("dp-publish-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let summary = publish(&ds, &dir, Some("https://example.org/partnerschaften/")).unwrap();
+    let summary = publish(
+        ds.clone(),
+        &dir,
+        Some("https://example.org/partnerschaften/"),
+    )
+    .unwrap();
     assert_eq!(summary.partnerships, 6);
 
     let read = |name: &str| -> serde_json::Value {
@@ -161,4 +172,27 @@ fn publish_writes_every_file_with_its_hash() {
         assert_eq!(entry["sha256"], hex, "{name}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn at_national_scale_slices_from_parts_equal_slices_from_a_full_scan() {
+    // The synthetic Germany: the area index and the serialised parts must
+    // agree with a full scan for every kind of host, not only on six
+    // partnerships. A sample keeps the test fast in a debug build.
+    let ds = partnerships_widget::tools::generate::generate(11);
+    let index = Index::new(&ds);
+    let slicer = Slicer::new(&index);
+    let hosts: Vec<OfficialKey> = candidate_hosts(&ds).iter().map(|h| key(h)).collect();
+    let mut compared = 0;
+    for level in [Level::Land, Level::Kreis, Level::Verband, Level::Gemeinde] {
+        let of_level: Vec<&OfficialKey> = hosts.iter().filter(|h| h.level() == level).collect();
+        assert!(!of_level.is_empty(), "{level:?} hosts exist");
+        for host in of_level.iter().step_by(of_level.len().div_ceil(6)) {
+            let fast = slicer.slice_json(host).map(|(bytes, _)| bytes);
+            let full = slice_for(&index, host).map(|s| serde_json::to_vec(&s).unwrap());
+            assert_eq!(fast, full, "{host}");
+            compared += usize::from(fast.is_some());
+        }
+    }
+    assert!(compared >= 20, "{compared} slices compared");
 }

@@ -1,7 +1,6 @@
 //! One failing fixture per validation rule (tests/fixtures/invalid/), each
 //! asserting the exact code and JSON pointer and a line:column in the file;
-//! one fixture with many problems, all reported. Plus the rule that the
-//! schema already enforces (E108), checked on the model directly.
+//! one fixture with many problems, all reported.
 
 use partnerships_widget::model::dataset::Dataset;
 use partnerships_widget::model::date::PartialDate;
@@ -31,11 +30,15 @@ fn each_rule_has_a_fixture_that_breaks_exactly_it() {
     let cases: &[(&str, &str, &str)] = &[
         ("E001-not-json", "E001", ""),
         ("E002-wrong-shape", "E002", "/partnerships/0/kind"),
+        // `reported` is missing: unknown is written as null, not left out.
+        ("E002-missing-field", "E002", "/partnerships/0/partners/0"),
         ("E100-schema-version", "E100", "/schemaVersion"),
         ("E101-empty-text", "E101", "/partnerships/0/title"),
         ("E102-bad-date", "E102", "/partnerships/0/partners/0/since"),
         ("E103-bad-url", "E103", "/partnerships/0/sources/0/url"),
         ("E104-bad-key", "E104", "/partnerships/0/partners/0/key"),
+        // The schema's pattern rejects it too; the rule names it precisely.
+        ("E104-bad-body-key", "E104", "/bodies/1/key"),
         ("E105-unknown-key", "E105", "/partnerships/0/partners/0/key"),
         (
             "E106-unknown-organisation",
@@ -43,6 +46,7 @@ fn each_rule_has_a_fixture_that_breaks_exactly_it() {
             "/partnerships/1/partners/0/org",
         ),
         ("E107-bad-reference", "E107", "/partnerships/0/partners/0"),
+        ("E108-bad-id", "E108", "/partnerships/0/id"),
         ("E109-duplicate-id", "E109", "/partnerships/1/id"),
         ("E110-duplicate-key", "E110", "/bodies/1/key"),
         ("E111-self-member", "E111", "/organisations/0/members/0/org"),
@@ -111,7 +115,7 @@ fn a_file_with_many_problems_reports_every_one_in_file_order() {
 
 #[test]
 fn ids_must_be_stable_ids() {
-    // The schema's pattern catches this in files (E002); the model says E108.
+    // On the model directly, as the box validates what it downloads.
     let mut ds: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
     ds.partnerships[0].id = "IT Allianz".into();
     let problems = validate(&ds);

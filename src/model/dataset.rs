@@ -55,7 +55,7 @@ pub struct Publisher {
     /// Name of the publisher.
     pub name: String,
     /// Web address of the publisher (`http` or `https`), or `null` if none.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub url: Option<String>,
 }
 
@@ -98,7 +98,7 @@ pub struct Organisation {
     /// Name as shown to readers.
     pub name: String,
     /// Legal or organisational form in German, e.g. `Anstalt des öffentlichen Rechts`, or `null` if unknown.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub form: Option<String>,
     /// Who the organisation's members or owners are.
     pub members: Vec<Membership>,
@@ -209,14 +209,14 @@ pub struct Partner {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Role in the partnership or acting unit, in German, or `null` if unknown.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub role: Option<String>,
     /// Since when this partner takes part (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `null` if unknown.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub since: Option<String>,
     /// When the partner's participation was first reported, if its start date is unknown
     /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); `null` otherwise.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub reported: Option<String>,
 }
 
@@ -225,16 +225,16 @@ pub struct Partner {
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Source {
     /// Who published it, or `null` if the source does not say.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub publisher: Option<String>,
     /// Title of the article or document, or `null` if the source does not give one.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub title: Option<String>,
     /// Publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `null` if unknown.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub date: Option<String>,
     /// Web address (`http` or `https`), or `null` if the source gives none.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(required, extend("type" = ["string", "null"])))]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
     pub url: Option<String>,
 }
 
@@ -276,4 +276,13 @@ impl Membership {
     pub fn party(&self) -> Option<PartyRef<'_>> {
         party_ref(&self.key, &self.org, &self.name)
     }
+}
+
+/// Reads a field that the schema requires even when it is `null` (unknown
+/// is said explicitly). Natively only: with it serde reports a missing field
+/// instead of reading it as `None`, so the maintainer's tool holds files to
+/// the schema; the box stays lenient and reads a missing field as unknown.
+#[cfg(not(target_arch = "wasm32"))]
+fn stated<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(deserializer)
 }

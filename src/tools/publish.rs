@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
@@ -127,11 +128,35 @@ fn empty_slice(dataset: &Dataset, land: &OfficialKey) -> Dataset {
 /// what touches it (direct, within, membership through itself) plus what
 /// names a body it lies in (über Kreis/Land, membership through it): all four
 /// routes, without every Gemeinde looking at its whole Land.
+///
+/// It also holds every body, organisation and partnership serialised once,
+/// with what each partnership needs, so that a slice is put together from
+/// bytes rather than cloned and serialised entry by entry: at national scale
+/// the slices add up to far more bytes than the dataset.
 pub struct Slicer<'a> {
     index: &'a Index<'a>,
     naming: HashMap<String, Vec<usize>>,
     touching: HashMap<String, Vec<usize>>,
-    bodies: HashMap<String, &'a Body>,
+    parts: Parts<'a>,
+}
+
+/// The serialised entries of a dataset, and what each partnership needs.
+/// Bodies and organisations are kept in the order slices list them (bodies
+/// by identity, organisations by id), so a slice sorts positions, not text.
+struct Parts<'a> {
+    /// Everything of a slice before its list of bodies: `{"schemaVersion":…,"bodies":`.
+    head: Vec<u8>,
+    bodies: Vec<Vec<u8>>,
+    organisations: Vec<Vec<u8>>,
+    partnerships: Vec<Vec<u8>>,
+    /// Position (in `bodies`) of the body with an identity.
+    body_at: HashMap<String, usize>,
+    /// Per partnership: the organisations it needs (partners and their
+    /// organisation members, transitively) and the bodies it names
+    /// (partners and members of those organisations), as positions.
+    needs: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Partnership positions by id, to turn a selection back into positions.
+    partnership_at: HashMap<&'a str, usize>,
 }
 
 fn add(map: &mut HashMap<String, Vec<usize>>, area: String, i: usize) {
@@ -141,8 +166,109 @@ fn add(map: &mut HashMap<String, Vec<usize>>, area: String, i: usize) {
     }
 }
 
+impl<'a> Parts<'a> {
+    fn new(index: &Index<'a>) -> Self {
+        let dataset = index.dataset();
+        let mut head = json(&subset(dataset, Vec::new(), Vec::new(), Vec::new()));
+        // The three lists are the last fields of a dataset (tests compare
+        // every slice with a serialised `Dataset`, so a reorder fails there).
+        const EMPTY_LISTS: &[u8] = br#"[],"organisations":[],"partnerships":[]}"#;
+        assert!(head.ends_with(EMPTY_LISTS), "the lists end a dataset");
+        head.truncate(head.len() - EMPTY_LISTS.len());
+
+        let mut bodies: Vec<(String, &Body)> = bodies_by_identity(dataset).into_iter().collect();
+        bodies.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let body_at: HashMap<String, usize> = bodies
+            .iter()
+            .enumerate()
+            .map(|(at, (identity, _))| (identity.clone(), at))
+            .collect();
+        let mut organisations: Vec<&Organisation> = dataset.organisations.iter().collect();
+        organisations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        organisations.dedup_by(|a, b| a.id == b.id);
+        let org_at: HashMap<&str, usize> = organisations
+            .iter()
+            .enumerate()
+            .map(|(at, o)| (o.id.as_str(), at))
+            .collect();
+
+        let body_of = |party: Option<PartyRef<'_>>| match party {
+            Some(PartyRef::Key(k)) => k
+                .parse::<OfficialKey>()
+                .ok()
+                .and_then(|key| body_at.get(&key.identity()).copied()),
+            _ => None,
+        };
+        // Per organisation: itself and every organisation below it, and the
+        // bodies all of these name.
+        let below: Vec<(Vec<usize>, Vec<usize>)> = organisations
+            .iter()
+            .map(|org| {
+                let mut orgs = Vec::new();
+                let mut stack = vec![org.id.as_str()];
+                while let Some(id) = stack.pop() {
+                    let Some(&at) = org_at.get(id) else { continue };
+                    if orgs.contains(&at) {
+                        continue;
+                    }
+                    orgs.push(at);
+                    stack.extend(
+                        organisations[at]
+                            .members
+                            .iter()
+                            .filter_map(|m| m.org.as_deref()),
+                    );
+                }
+                let mut named: Vec<usize> = orgs
+                    .iter()
+                    .flat_map(|&at| organisations[at].members.iter())
+                    .filter_map(|m| body_of(m.party()))
+                    .collect();
+                named.sort_unstable();
+                named.dedup();
+                (orgs, named)
+            })
+            .collect();
+        let needs = dataset
+            .partnerships
+            .iter()
+            .map(|p| {
+                let mut orgs = Vec::new();
+                let mut named = Vec::new();
+                for partner in &p.partners {
+                    named.extend(body_of(partner.party()));
+                    if let Some(&at) = partner.org.as_deref().and_then(|id| org_at.get(id)) {
+                        orgs.extend_from_slice(&below[at].0);
+                        named.extend_from_slice(&below[at].1);
+                    }
+                }
+                for list in [&mut orgs, &mut named] {
+                    list.sort_unstable();
+                    list.dedup();
+                }
+                (orgs, named)
+            })
+            .collect();
+        Parts {
+            head,
+            bodies: bodies.iter().map(|(_, b)| json(b)).collect(),
+            organisations: organisations.iter().map(json).collect(),
+            partnerships: dataset.partnerships.iter().map(json).collect(),
+            body_at,
+            needs,
+            partnership_at: dataset
+                .partnerships
+                .iter()
+                .enumerate()
+                .map(|(at, p)| (p.id.as_str(), at))
+                .collect(),
+        }
+    }
+}
+
 impl<'a> Slicer<'a> {
-    /// Indexes the partnerships of `index`'s dataset by area.
+    /// Indexes the partnerships of `index`'s dataset by area and serialises
+    /// its entries once.
     pub fn new(index: &'a Index<'a>) -> Self {
         let mut naming = HashMap::new();
         let mut touching = HashMap::new();
@@ -150,7 +276,7 @@ impl<'a> Slicer<'a> {
             for partner in &p.partners {
                 let keys = match partner.party() {
                     Some(PartyRef::Key(k)) => k.parse::<OfficialKey>().into_iter().collect(),
-                    Some(PartyRef::Org(id)) => index.keyed_members(id),
+                    Some(PartyRef::Org(id)) => index.keyed_members(id).to_vec(),
                     _ => Vec::new(),
                 };
                 for key in keys {
@@ -165,12 +291,12 @@ impl<'a> Slicer<'a> {
             index,
             naming,
             touching,
-            bodies: bodies_by_identity(index.dataset()),
+            parts: Parts::new(index),
         }
     }
 
-    /// The partnerships that can concern `host`, in dataset order.
-    fn candidates(&self, host: &OfficialKey) -> Vec<&'a Partnership> {
+    /// The positions of the partnerships that can concern `host`, in dataset order.
+    pub fn candidates(&self, host: &OfficialKey) -> Vec<usize> {
         let areas = host.with_ancestors();
         let mut found: Vec<usize> = self
             .touching
@@ -186,16 +312,68 @@ impl<'a> Slicer<'a> {
             .collect();
         found.sort_unstable();
         found.dedup();
-        let all = &self.index.dataset().partnerships;
-        found.into_iter().map(|i| &all[i]).collect()
+        found
     }
 
-    /// The slice of `host` (see [`slice_for`]).
-    pub fn slice(&self, host: &OfficialKey) -> Option<Dataset> {
+    /// The slice of `host`, serialised: the same bytes as serialising
+    /// [`slice_for`]'s dataset, or `None` when the host shows nothing.
+    pub fn slice_json(&self, host: &OfficialKey) -> Option<(Vec<u8>, usize)> {
         let groups = self
             .index
             .select_among(host, self.candidates(host).into_iter());
-        slice_of_groups(self.index, &self.bodies, host, &groups)
+        let parts = &self.parts;
+        // Positions of the shown partnerships, in the host's display order
+        // (found again by id, unique in a valid dataset).
+        let shown: Vec<usize> = groups
+            .iter()
+            .flat_map(|g| g.partnerships.iter())
+            .filter_map(|p| parts.partnership_at.get(p.id.as_str()).copied())
+            .collect();
+        if shown.is_empty() {
+            return None;
+        }
+        let mut orgs: Vec<usize> = Vec::new();
+        let mut bodies: Vec<usize> = host
+            .with_ancestors()
+            .iter()
+            .filter_map(|k| parts.body_at.get(&k.identity()).copied())
+            .collect();
+        for &at in &shown {
+            orgs.extend_from_slice(&parts.needs[at].0);
+            bodies.extend_from_slice(&parts.needs[at].1);
+        }
+        for list in [&mut orgs, &mut bodies] {
+            list.sort_unstable();
+            list.dedup();
+        }
+
+        let size =
+            |items: &[Vec<u8>], at: &[usize]| at.iter().map(|&i| items[i].len() + 1).sum::<usize>();
+        let mut out = Vec::with_capacity(
+            parts.head.len()
+                + size(&parts.bodies, &bodies)
+                + size(&parts.organisations, &orgs)
+                + size(&parts.partnerships, &shown)
+                + 64,
+        );
+        out.extend_from_slice(&parts.head);
+        let list = |out: &mut Vec<u8>, items: &[Vec<u8>], at: &[usize]| {
+            out.push(b'[');
+            for (n, &i) in at.iter().enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(&items[i]);
+            }
+            out.push(b']');
+        };
+        list(&mut out, &parts.bodies, &bodies);
+        out.extend_from_slice(br#","organisations":"#);
+        list(&mut out, &parts.organisations, &orgs);
+        out.extend_from_slice(br#","partnerships":"#);
+        list(&mut out, &parts.partnerships, &shown);
+        out.push(b'}');
+        Some((out, shown.len()))
     }
 }
 
@@ -294,13 +472,34 @@ fn write(
     }
     std::fs::write(&path, bytes)
         .map_err(|e| ToolError::Unreadable(format!("{}: cannot write: {e}", path.display())))?;
-    let hash = Sha256::digest(bytes);
-    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-    manifest.insert(
-        name.to_owned(),
-        serde_json::json!({ "sha256": hex, "bytes": bytes.len() }),
-    );
+    manifest.insert(name.to_owned(), file_entry(bytes).json());
     Ok(())
+}
+
+/// A file's manifest entry: SHA-256 (hex) and size.
+struct FileEntry(String, usize);
+
+impl FileEntry {
+    fn json(&self) -> serde_json::Value {
+        serde_json::json!({ "sha256": self.0, "bytes": self.1 })
+    }
+}
+
+fn file_entry(bytes: &[u8]) -> FileEntry {
+    use std::fmt::Write;
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        let _ = write!(hex, "{b:02x}");
+    }
+    FileEntry(hex, bytes.len())
+}
+
+/// A slice a publishing thread wrote.
+struct Written {
+    host: String,
+    name: String,
+    entry: FileEntry,
+    partnerships: usize,
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
@@ -368,23 +567,28 @@ pub fn dcat(dataset: &Dataset, base_url: Option<&str>) -> serde_json::Value {
     })
 }
 
-/// Publishes `dataset` into `dir` (see the module documentation).
+/// Publishes `dataset` into `dir` (see the module documentation). It takes
+/// the dataset so as to point it at the published schema without a copy:
+/// publishing holds the dataset, its entries serialised once and one slice
+/// per thread, never all slices.
 pub fn publish(
-    dataset: &Dataset,
+    mut dataset: Dataset,
     dir: &Path,
     base_url: Option<&str>,
 ) -> Result<Summary, ToolError> {
+    dataset.schema = Some("partnerships.schema.json".into());
+    let full = json(&dataset);
+    dataset.schema = None;
+    let dataset = &dataset;
     let mut manifest = BTreeMap::new();
     let mut summary = Summary {
         partnerships: dataset.partnerships.len(),
         ..Summary::default()
     };
 
-    let mut full = dataset.clone();
-    full.schema = Some("partnerships.schema.json".into());
-    let full = json(&full);
     summary.full_bytes = full.len();
     write(dir, "partnerships.json", &full, &mut manifest)?;
+    drop(full);
     write(
         dir,
         "partnerships.schema.json",
@@ -394,29 +598,78 @@ pub fn publish(
 
     let index = Index::new(dataset);
     let slicer = Slicer::new(&index);
-    let mut listed = BTreeMap::new();
     // Every Land gets a slice, even an empty one: the box falls back from a
     // missing host slice to its Kreis's and then its Land's, and a missing
     // Land slice tells it that no slices are published at all.
     let mut hosts = candidate_hosts(dataset);
     hosts.extend(LAENDER.iter().map(|l| (*l).to_owned()));
-    for host in hosts {
-        let Ok(key) = host.parse::<OfficialKey>() else {
-            continue;
-        };
-        let slice = match slicer.slice(&key) {
-            Some(slice) => slice,
-            None if key.level() == Level::Land => empty_slice(dataset, &key),
-            None => continue,
-        };
-        let bytes = json(&slice);
+    let hosts: Vec<String> = hosts.into_iter().collect();
+    let slices_dir = dir.join(SLICES_DIR);
+    std::fs::create_dir_all(&slices_dir).map_err(|e| {
+        ToolError::Unreadable(format!("{}: cannot create: {e}", slices_dir.display()))
+    })?;
+
+    // Slices are independent: the threads take the next host until none is
+    // left, each holding one slice at a time.
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let written: Vec<Result<Vec<Written>, ToolError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(host) = hosts.get(at) else {
+                            return Ok(done);
+                        };
+                        let Ok(key) = host.parse::<OfficialKey>() else {
+                            continue;
+                        };
+                        let (bytes, partnerships) = match slicer.slice_json(&key) {
+                            Some(slice) => slice,
+                            None if key.level() == Level::Land => {
+                                (json(&empty_slice(dataset, &key)), 0)
+                            }
+                            None => continue,
+                        };
+                        let name = format!("{SLICES_DIR}/{host}.json");
+                        let path = dir.join(&name);
+                        std::fs::write(&path, &bytes).map_err(|e| {
+                            ToolError::Unreadable(format!("{}: cannot write: {e}", path.display()))
+                        })?;
+                        done.push(Written {
+                            host: host.clone(),
+                            entry: file_entry(&bytes),
+                            name,
+                            partnerships,
+                        });
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join().unwrap_or_else(|_| {
+                    Err(ToolError::Unreadable("a publishing thread failed".into()))
+                })
+            })
+            .collect()
+    });
+    let mut listed = BTreeMap::new();
+    for slice in written
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+    {
         summary.slices += 1;
-        summary.largest_slice = summary.largest_slice.max(bytes.len());
-        let name = format!("{SLICES_DIR}/{host}.json");
-        write(dir, &name, &bytes, &mut manifest)?;
+        summary.largest_slice = summary.largest_slice.max(slice.entry.1);
+        manifest.insert(slice.name.clone(), slice.entry.json());
         listed.insert(
-            host,
-            serde_json::json!({ "file": name, "partnerships": slice.partnerships.len() }),
+            slice.host,
+            serde_json::json!({ "file": slice.name, "partnerships": slice.partnerships }),
         );
     }
     let slice_index = serde_json::json!({
@@ -448,5 +701,5 @@ pub fn publish(
 /// Reads, checks and publishes a dataset file.
 pub fn publish_file(file: &Path, dir: &Path, base_url: Option<&str>) -> Result<Summary, ToolError> {
     let dataset = load_valid(file)?;
-    publish(&dataset, dir, base_url)
+    publish(dataset, dir, base_url)
 }
