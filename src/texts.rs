@@ -109,6 +109,11 @@ pub fn loaded(count: usize) -> String {
     }
 }
 
+/// How many of the host's partnerships the box shows, when it cannot show all.
+pub fn shown_of(shown: usize, total: usize) -> String {
+    format!("Angezeigt werden {shown} von {total} Partnerschaften.")
+}
+
 /// The data could not be downloaded at all.
 pub const ERROR_NETWORK: &str =
     "Die Partnerschaften konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.";

@@ -37,9 +37,7 @@ pub struct Group<'a> {
 }
 
 /// Lookups over a dataset: names of keys, organisations by id, the keyed
-/// bodies behind an organisation, and each partnership's parsed partners.
-/// Build it once per dataset: selecting for one host then parses nothing
-/// (a publisher selects for every host of Germany with one index).
+/// bodies behind an organisation. Build it once per dataset.
 pub struct Index<'a> {
     dataset: &'a Dataset,
     names: SortedMap<String, &'a str>,
@@ -47,25 +45,6 @@ pub struct Index<'a> {
     /// The organisations each member belongs to: a keyed member by its
     /// identity, an organisation member as `org:<id>`.
     member_of: SortedMap<String, Vec<&'a str>>,
-    /// Every keyed body behind each organisation, transitively.
-    org_keys: SortedMap<&'a str, Vec<OfficialKey>>,
-    /// Per partnership (same positions): its partners as parsed parties, and its start.
-    prepared: Vec<Prepared<'a>>,
-}
-
-/// A partner as selection sees it.
-#[derive(Clone, Copy)]
-enum Party<'a> {
-    Key(OfficialKey),
-    Org(&'a str),
-    /// A name only, or an entry that does not parse (validation reports it).
-    Other,
-}
-
-/// What selection asks of a partnership again and again, worked out once.
-struct Prepared<'a> {
-    parties: Vec<Party<'a>>,
-    start: Option<PartialDate>,
 }
 
 impl<'a> Index<'a> {
@@ -109,36 +88,11 @@ impl<'a> Index<'a> {
                 _ => member_of.push((of, vec![org])),
             }
         }
-        let org_keys = SortedMap::from_unsorted(
-            dataset
-                .organisations
-                .iter()
-                .map(|o| (o.id.as_str(), keyed_members_of(&orgs, &o.id)))
-                .collect(),
-        );
-        let prepared = dataset
-            .partnerships
-            .iter()
-            .map(|p| Prepared {
-                parties: p
-                    .partners
-                    .iter()
-                    .map(|partner| match partner.party() {
-                        Some(PartyRef::Key(k)) => k.parse().map_or(Party::Other, Party::Key),
-                        Some(PartyRef::Org(id)) => Party::Org(id),
-                        _ => Party::Other,
-                    })
-                    .collect(),
-                start: start_of(p),
-            })
-            .collect();
         Index {
             dataset,
             names,
             orgs,
             member_of: SortedMap::from_unsorted(member_of),
-            org_keys,
-            prepared,
         }
     }
 
@@ -173,9 +127,27 @@ impl<'a> Index<'a> {
     }
 
     /// Every keyed body behind an organisation, following nested
-    /// organisations (cycle-safe); empty for an unknown id.
-    pub fn keyed_members(&self, org_id: &str) -> &[OfficialKey] {
-        self.org_keys.get(org_id).map_or(&[], Vec::as_slice)
+    /// organisations (cycle-safe).
+    pub fn keyed_members(&self, org_id: &str) -> Vec<OfficialKey> {
+        let mut keys = Vec::new();
+        let mut seen = SortedMap::new();
+        let mut stack = vec![org_id];
+        while let Some(id) = stack.pop() {
+            if !seen.insert_if_absent(id, ()) {
+                continue;
+            }
+            let Some(org) = self.organisation(id) else {
+                continue;
+            };
+            for member in &org.members {
+                match member.party() {
+                    Some(PartyRef::Key(k)) => keys.extend(k.parse::<OfficialKey>().ok()),
+                    Some(PartyRef::Org(inner)) => stack.push(inner),
+                    _ => {}
+                }
+            }
+        }
+        keys
     }
 
     /// The organisations `host` belongs to, directly or through a body it
@@ -213,50 +185,50 @@ impl<'a> Index<'a> {
         reached
     }
 
-    /// True when `party` lies strictly inside `body`. An organisation lies
+    /// True when `partner` lies strictly inside `body`. An organisation lies
     /// inside a body when all its keyed members (at least one) do.
-    fn lies_inside(&self, party: Party<'_>, body: &OfficialKey) -> bool {
-        match party {
-            Party::Key(key) => body.contains(&key),
-            Party::Org(id) => {
+    fn lies_inside(&self, partner: &Partner, body: &OfficialKey) -> bool {
+        match partner.party() {
+            Some(PartyRef::Key(k)) => k.parse().is_ok_and(|key| body.contains(&key)),
+            Some(PartyRef::Org(id)) => {
                 let members = self.keyed_members(id);
                 !members.is_empty() && members.iter().all(|m| body.covers(m))
             }
-            Party::Other => false,
+            _ => false,
         }
     }
 
-    /// True when `party` is, or has a keyed member that is, strictly inside `host`.
-    fn reaches_into(&self, party: Party<'_>, host: &OfficialKey) -> bool {
-        match party {
-            Party::Key(key) => host.contains(&key),
-            Party::Org(id) => self.keyed_members(id).iter().any(|m| host.contains(m)),
-            Party::Other => false,
+    /// True when `partner` is, or has a keyed member that is, strictly inside `host`.
+    fn reaches_into(&self, partner: &Partner, host: &OfficialKey) -> bool {
+        match partner.party() {
+            Some(PartyRef::Key(k)) => k.parse().is_ok_and(|key| host.contains(&key)),
+            Some(PartyRef::Org(id)) => self.keyed_members(id).iter().any(|m| host.contains(m)),
+            _ => false,
         }
     }
 
-    /// The route by which partnership `at` reaches `host`, and what it comes through.
+    /// The route by which `partnership` reaches `host`, and what it comes through.
     fn route(
         &self,
-        at: usize,
+        partnership: &'a Partnership,
         host: &OfficialKey,
         memberships: &SortedMap<&'a str, &'a str>,
     ) -> Option<(Route, Option<String>)> {
-        let partners = &self.dataset.partnerships[at].partners;
-        let parties = &self.prepared[at].parties;
-        let keyed = || {
-            parties.iter().enumerate().filter_map(|(i, p)| match p {
-                Party::Key(k) => Some((i, k)),
+        let keyed: Vec<(OfficialKey, &'a Partner)> = partnership
+            .partners
+            .iter()
+            .filter_map(|p| match p.party() {
+                Some(PartyRef::Key(k)) => Some((k.parse().ok()?, p)),
                 _ => None,
             })
-        };
+            .collect();
 
-        if keyed().any(|(_, k)| k.same_body(host)) {
+        if keyed.iter().any(|(k, _)| k.same_body(host)) {
             return Some((Route::Direct, None));
         }
 
-        let via_org = parties.iter().find_map(|p| match p {
-            Party::Org(id) => memberships.get(*id).copied(),
+        let via_org = partnership.partners.iter().find_map(|p| match p.party() {
+            Some(PartyRef::Org(id)) => memberships.get(id).copied(),
             _ => None,
         });
         if let Some(first) = via_org {
@@ -264,36 +236,37 @@ impl<'a> Index<'a> {
         }
 
         // The most specific enclosing partner that has no other partner inside it.
-        let parent = keyed()
-            .filter(|(_, k)| k.contains(host))
-            .filter(|(i, k)| {
-                !parties
+        let parent = keyed
+            .iter()
+            .filter(|(k, _)| k.contains(host))
+            .filter(|(k, this)| {
+                !partnership
+                    .partners
                     .iter()
-                    .enumerate()
-                    .any(|(j, other)| j != *i && self.lies_inside(*other, k))
+                    .any(|other| !std::ptr::eq(other, *this) && self.lies_inside(other, k))
             })
-            .max_by_key(|(_, k)| k.level());
-        if let Some((i, _)) = parent {
-            return Some((
-                Route::Parent,
-                Some(self.partner_name(&partners[i]).to_owned()),
-            ));
+            .max_by_key(|(k, _)| k.level());
+        if let Some((_, partner)) = parent {
+            return Some((Route::Parent, Some(self.partner_name(partner).to_owned())));
         }
 
         // Name the keyed bodies inside the host; organisations only when
         // nothing else is (their members are what lies inside).
-        let inside: Vec<(usize, bool)> = parties
+        let inside: Vec<&'a Partner> = partnership
+            .partners
             .iter()
-            .enumerate()
-            .filter(|(_, p)| self.reaches_into(**p, host))
-            .map(|(i, p)| (i, matches!(p, Party::Key(_))))
+            .filter(|p| self.reaches_into(p, host))
             .collect();
-        let any_keyed = inside.iter().any(|(_, keyed)| *keyed);
-        let names: Vec<&str> = inside
+        let keyed_inside: Vec<&'a str> = inside
             .iter()
-            .filter(|(_, keyed)| *keyed || !any_keyed)
-            .map(|(i, _)| self.partner_name(&partners[*i]))
+            .filter(|p| matches!(p.party(), Some(PartyRef::Key(_))))
+            .map(|p| self.partner_name(p))
             .collect();
+        let names = if keyed_inside.is_empty() {
+            inside.iter().map(|p| self.partner_name(p)).collect()
+        } else {
+            keyed_inside
+        };
         (!names.is_empty()).then(|| (Route::Within, Some(names.join(", "))))
     }
 
@@ -307,27 +280,24 @@ impl<'a> Index<'a> {
     /// assert_eq!(groups[0].route, Route::Direct);
     /// ```
     pub fn select(&self, host: &OfficialKey) -> Vec<Group<'a>> {
-        self.select_among(host, 0..self.dataset.partnerships.len())
+        self.select_among(host, self.dataset.partnerships.iter())
     }
 
-    /// Like [`select`](Self::select), considering only the partnerships at
-    /// the positions `candidates` (which must include every partnership the
-    /// host could show; a publisher uses this with an index by area for
-    /// national-scale data). Positions out of range are ignored.
+    /// Like [`select`](Self::select), considering only `candidates` (which
+    /// must include every partnership the host could show; a publisher uses
+    /// this with an index by area for national-scale data).
     pub fn select_among(
         &self,
         host: &OfficialKey,
-        candidates: impl Iterator<Item = usize>,
+        candidates: impl Iterator<Item = &'a Partnership>,
     ) -> Vec<Group<'a>> {
         let memberships = self.memberships_of(host);
-        let all = &self.dataset.partnerships;
-        // Route first, then sort only what the host shows.
+        // Route first, then sort only what the host shows (dates parsed once).
         let mut selected: Vec<(Route, Option<String>, Option<PartialDate>, &'a Partnership)> =
             candidates
-                .filter(|&at| at < all.len())
-                .filter_map(|at| {
-                    let (route, through) = self.route(at, host, &memberships)?;
-                    Some((route, through, self.prepared[at].start, &all[at]))
+                .filter_map(|p| {
+                    let (route, through) = self.route(p, host, &memberships)?;
+                    Some((route, through, start_of(p), p))
                 })
                 .collect();
         selected.sort_unstable_by(|a, b| {
@@ -361,30 +331,6 @@ impl<'a> Index<'a> {
         }
         groups
     }
-}
-
-/// Every keyed body behind organisation `org_id`, following nested
-/// organisations (cycle-safe).
-fn keyed_members_of(orgs: &SortedMap<&str, &Organisation>, org_id: &str) -> Vec<OfficialKey> {
-    let mut keys = Vec::new();
-    let mut seen = SortedMap::new();
-    let mut stack = vec![org_id];
-    while let Some(id) = stack.pop() {
-        if !seen.insert_if_absent(id, ()) {
-            continue;
-        }
-        let Some(org) = orgs.get(id) else {
-            continue;
-        };
-        for member in &org.members {
-            match member.party() {
-                Some(PartyRef::Key(k)) => keys.extend(k.parse::<OfficialKey>().ok()),
-                Some(PartyRef::Org(inner)) => stack.push(inner),
-                _ => {}
-            }
-        }
-    }
-    keys
 }
 
 /// When a partnership started: the earliest date any partner is known to

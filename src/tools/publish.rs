@@ -276,7 +276,7 @@ impl<'a> Slicer<'a> {
             for partner in &p.partners {
                 let keys = match partner.party() {
                     Some(PartyRef::Key(k)) => k.parse::<OfficialKey>().into_iter().collect(),
-                    Some(PartyRef::Org(id)) => index.keyed_members(id).to_vec(),
+                    Some(PartyRef::Org(id)) => index.keyed_members(id),
                     _ => Vec::new(),
                 };
                 for key in keys {
@@ -318,9 +318,10 @@ impl<'a> Slicer<'a> {
     /// The slice of `host`, serialised: the same bytes as serialising
     /// [`slice_for`]'s dataset, or `None` when the host shows nothing.
     pub fn slice_json(&self, host: &OfficialKey) -> Option<(Vec<u8>, usize)> {
+        let all = &self.index.dataset().partnerships;
         let groups = self
             .index
-            .select_among(host, self.candidates(host).into_iter());
+            .select_among(host, self.candidates(host).into_iter().map(|at| &all[at]));
         let parts = &self.parts;
         // Positions of the shown partnerships, in the host's display order
         // (found again by id, unique in a valid dataset).

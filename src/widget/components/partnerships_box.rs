@@ -71,6 +71,10 @@ fn HostPartnerships(host: OfficialKey, dataset_url: String) -> impl IntoView {
     }
 }
 
+/// The groups, up to [`FIRST_PAGE`](crate::presentation::FIRST_PAGE) partnerships: a Land can have
+/// thousands, and laying them all out blocks the host page for seconds. The
+/// list is built once and never re-rendered (a reactive or paged list links
+/// its rebuild and event code into the wasm: measured +5.7 KiB brotli).
 #[component]
 fn HostList(view: Rc<HostBox>) -> impl IntoView {
     let groups = view
@@ -90,8 +94,12 @@ fn HostList(view: Rc<HostBox>) -> impl IntoView {
             }
         })
         .collect_view();
+    let cut = (view.shown < view.count).then(|| {
+        view! { <p class="dp-more" data-testid="dp-more">{texts::shown_of(view.shown, view.count)}</p> }
+    });
     view! {
         {groups}
+        {cut}
         <p class="dp-footer">
             {view.as_of.clone()} " · " {texts::DATA_LICENSE} " "
             <a href=view.license_url.clone() rel="license noopener noreferrer">{view.license_name.clone()}</a>

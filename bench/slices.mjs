@@ -1,0 +1,108 @@
+// Benchmark (not a test): the release box in Chromium on the national-scale
+// synthetic data, for the largest slice (a Land), a Kreis and a median
+// Gemeinde. Reports the time from the slice's download (responseEnd) to the
+// rendered list, the longest long task while that happens, and how many
+// partnerships the box shows at first and in all.
+//
+//   node bench/slices.mjs [cpu-slowdown=1] [runs=5]
+// Needs `trunk build --release` and
+// `cargo build --profile cli --features cli --bin partnerships-data`.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../tests/e2e/server.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CPU = Number(process.argv[2] ?? 1);
+const RUNS = Number(process.argv[3] ?? 5);
+const bin = join(ROOT, "target/cli/partnerships-data");
+
+const dir = mkdtempSync(join(tmpdir(), "dp-slices-"));
+const data = join(dir, "national.json");
+const out = join(dir, "data");
+for (const args of [["generate", "--seed", "7", "--out", data], ["publish", data, "--out", out]]) {
+  const run = spawnSync(bin, args, { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`${bin} ${args[0]} failed: ${run.stderr}`);
+}
+
+// Hosts: the largest slice, the largest Kreis slice and the median Gemeinde slice.
+const slices = readdirSync(join(out, "slices"))
+  .filter((f) => f !== "index.json")
+  .map((f) => ({ key: f.replace(".json", ""), bytes: statSync(join(out, "slices", f)).size }))
+  .sort((a, b) => a.bytes - b.bytes);
+const gemeinden = slices.filter((s) => s.key.length === 12);
+const hosts = [
+  slices[slices.length - 1],
+  slices.filter((s) => s.key.length === 5).pop(),
+  gemeinden[Math.floor(gemeinden.length / 2)],
+];
+
+const pages = join(dir, "pages");
+spawnSync("mkdir", ["-p", pages]);
+for (const { key } of hosts) {
+  writeFileSync(
+    join(pages, `${key}.html`),
+    `<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${key}</title></head>` +
+      `<body><h1>Gastseite</h1><script src="/widget/partnerships.js" data-ags="${key}" data-src="/data/partnerships.json" defer></script></body></html>`,
+  );
+}
+const server = await serve({ "/widget/": join(ROOT, "dist"), "/data/": out, "/host/": pages });
+const browser = await launch();
+
+async function once(key) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
+  await tab.addInitScript(() => {
+    window.__tasks = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
+  });
+  await tab.goto(`${server.url}/host/${key}.html`);
+  const handle = await tab.waitForFunction(
+    () => {
+      const root = document.querySelector(".dp-host, [data-dp-host]")?.shadowRoot ?? [...document.querySelectorAll("*")].find((h) => h.shadowRoot)?.shadowRoot;
+      return root && root.querySelector('[data-testid="dp-item"]') ? performance.now() : false;
+    },
+    null,
+    { polling: "raf", timeout: 120000 },
+  );
+  const rendered = await handle.jsonValue();
+  await tab.waitForTimeout(200);
+  const result = await tab.evaluate(
+    ({ key, rendered }) => {
+      const slice = performance.getEntriesByType("resource").find((r) => r.name.endsWith(`/slices/${key}.json`));
+      const from = slice ? slice.responseEnd : 0;
+      const tasks = window.__tasks.filter(([start, d]) => start + d >= from);
+      const root = [...document.querySelectorAll("*")].find((h) => h.shadowRoot).shadowRoot;
+      return {
+        ms: rendered - from,
+        longest: Math.max(0, ...tasks.map(([, d]) => d)),
+        shown: root.querySelectorAll('[data-testid="dp-item"]').length,
+        status: root.querySelector('[data-testid="dp-status"]').textContent,
+      };
+    },
+    { key, rendered },
+  );
+  await context.close();
+  return result;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`CPU ×${CPU}, ${RUNS} runs each, medians; brotli-compressed over localhost`);
+for (const host of hosts) {
+  await once(host.key); // warm up, not counted
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await once(host.key));
+  console.log(
+    `${host.key.padEnd(12)} slice ${(host.bytes / 1024).toFixed(0).padStart(5)} KiB raw: ` +
+      `${median(runs.map((r) => r.ms)).toFixed(0)} ms from download to list, ` +
+      `longest task ${median(runs.map((r) => r.longest)).toFixed(0)} ms (max ${Math.max(...runs.map((r) => r.longest)).toFixed(0)}), ` +
+      `${runs[0].shown} shown at first; "${runs[0].status}"`,
+  );
+}
+await browser.close();
+await server.close();
