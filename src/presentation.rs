@@ -9,10 +9,12 @@ use crate::model::selection::Index;
 use crate::model::validate::is_web_url;
 use crate::texts;
 
-/// How many partnerships a box shows. A Land can have thousands, and laying
-/// them all out blocks the host page for seconds (measured: a 1.8 s task for
-/// 1 401 partnerships); real hosts have a handful.
-pub const FIRST_PAGE: usize = 50;
+/// How many partnerships a box shows at first. A Land can have thousands,
+/// and laying them all out at once blocks the host page for seconds
+/// (measured: a 1.8 s task for 1 401 partnerships); real hosts have a handful.
+pub const FIRST_PAGE: usize = 20;
+/// How many more each "weitere anzeigen" shows.
+pub const NEXT_PAGE: usize = 20;
 
 /// Everything one box shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,16 +23,27 @@ pub struct HostBox {
     pub host_name: Option<String>,
     /// Groups in display order; empty when the host has nothing to show.
     pub groups: Vec<GroupView>,
-    /// Number of partnerships the host has.
+    /// Number of partnerships shown.
     pub count: usize,
-    /// Number of them in `groups`: at most [`FIRST_PAGE`], the first in display order.
-    pub shown: usize,
     /// Licence name and URL, for the attribution line.
     pub license_name: String,
     /// Licence URL (always http/https, validated).
     pub license_url: String,
     /// "Stand der Daten: …".
     pub as_of: String,
+}
+
+/// The part of a group on one page of the box.
+#[derive(Debug)]
+pub struct PageGroup<'a> {
+    /// The group.
+    pub group: &'a GroupView,
+    /// Its partnerships on this page.
+    pub items: &'a [ItemView],
+    /// Display position (in the whole box) of the first of `items`.
+    pub first_position: usize,
+    /// True when the group began on an earlier page.
+    pub continued: bool,
 }
 
 /// One labelled group.
@@ -159,6 +172,38 @@ fn item(index: &Index<'_>, partnership: &Partnership, host: &OfficialKey) -> Ite
 }
 
 impl HostBox {
+    /// The partnerships at display positions `from..to`, by group: a page
+    /// of the box. A group that began on an earlier page is `continued`.
+    ///
+    /// ```
+    /// # use partnerships_widget::{model::dataset::Dataset, presentation::HostBox};
+    /// # let dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
+    /// let view = HostBox::new(&dataset, &"01060".parse().unwrap());
+    /// assert_eq!(view.count, 3);
+    /// let first = view.page(0, 1);
+    /// assert_eq!((first.len(), first[0].items.len(), first[0].continued), (1, 1, false));
+    /// let rest: usize = view.page(1, 100).iter().map(|g| g.items.len()).sum();
+    /// assert_eq!(rest, 2);
+    /// ```
+    pub fn page(&self, from: usize, to: usize) -> Vec<PageGroup<'_>> {
+        let mut start = 0;
+        let mut page = Vec::new();
+        for group in &self.groups {
+            let end = start + group.items.len();
+            let (a, b) = (from.max(start), to.min(end));
+            if a < b {
+                page.push(PageGroup {
+                    group,
+                    items: &group.items[a - start..b - start],
+                    first_position: a,
+                    continued: a > start,
+                });
+            }
+            start = end;
+        }
+        page
+    }
+
     /// The box of `host` over a validated `dataset`.
     ///
     /// ```
@@ -170,32 +215,21 @@ impl HostBox {
     /// ```
     pub fn new(dataset: &Dataset, host: &OfficialKey) -> HostBox {
         let index = Index::new(dataset);
-        let selection = index.select(host);
-        let count = selection.iter().map(|g| g.partnerships.len()).sum();
-        let mut left = FIRST_PAGE;
-        let groups: Vec<GroupView> = selection
+        let groups: Vec<GroupView> = index
+            .select(host)
             .into_iter()
-            .map(|group| {
-                let take = group.partnerships.len().min(left);
-                left -= take;
-                GroupView {
-                    heading: texts::group_heading(
-                        group.route,
-                        group.through.as_deref(),
-                        host.level(),
-                    ),
-                    items: group.partnerships[..take]
-                        .iter()
-                        .map(|p| item(&index, p, host))
-                        .collect(),
-                }
+            .map(|group| GroupView {
+                heading: texts::group_heading(group.route, group.through.as_deref(), host.level()),
+                items: group
+                    .partnerships
+                    .iter()
+                    .map(|p| item(&index, p, host))
+                    .collect(),
             })
-            .filter(|g| !g.items.is_empty())
             .collect();
         HostBox {
             host_name: index.body_name(host).map(str::to_owned),
-            count,
-            shown: FIRST_PAGE.min(count),
+            count: groups.iter().map(|g| g.items.len()).sum(),
             groups,
             license_name: dataset.license.name.clone(),
             license_url: dataset.license.url.clone(),

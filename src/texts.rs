@@ -109,9 +109,14 @@ pub fn loaded(count: usize) -> String {
     }
 }
 
-/// How many of the host's partnerships the box shows, when it cannot show all.
+/// How many of the host's partnerships are on screen, beside "weitere anzeigen".
 pub fn shown_of(shown: usize, total: usize) -> String {
-    format!("Angezeigt werden {shown} von {total} Partnerschaften.")
+    format!("{shown} von {total} Partnerschaften angezeigt.")
+}
+
+/// The button that shows the next partnerships.
+pub fn show_more(count: usize) -> String {
+    format!("{count} weitere anzeigen")
 }
 
 /// The data could not be downloaded at all.

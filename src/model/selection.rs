@@ -6,7 +6,7 @@
 use super::dataset::{Dataset, Organisation, Partner, Partnership, PartyRef};
 use super::date::PartialDate;
 use super::key::OfficialKey;
-use super::lookup::SortedMap;
+use super::lookup::{sort_by, SortedMap};
 
 /// How a partnership reaches the host. The order of the variants is the
 /// order of precedence and of display.
@@ -80,7 +80,7 @@ impl<'a> Index<'a> {
                 memberships.extend(of.map(|of| (of, org.id.as_str())));
             }
         }
-        memberships.sort_unstable();
+        let memberships = sort_by(memberships, |a, b| a.cmp(b));
         let mut member_of: Vec<(String, Vec<&'a str>)> = Vec::new();
         for (of, org) in memberships {
             match member_of.last_mut() {
@@ -293,14 +293,14 @@ impl<'a> Index<'a> {
     ) -> Vec<Group<'a>> {
         let memberships = self.memberships_of(host);
         // Route first, then sort only what the host shows (dates parsed once).
-        let mut selected: Vec<(Route, Option<String>, Option<PartialDate>, &'a Partnership)> =
+        let selected: Vec<(Route, Option<String>, Option<PartialDate>, &'a Partnership)> =
             candidates
                 .filter_map(|p| {
                     let (route, through) = self.route(p, host, &memberships)?;
                     Some((route, through, start_of(p), p))
                 })
                 .collect();
-        selected.sort_unstable_by(|a, b| {
+        let selected = sort_by(selected, |a, b| {
             // By route; newest first, undated last; then title and id, so
             // the order is total and the same on every run.
             a.0.cmp(&b.0)

@@ -2,7 +2,8 @@
 // served over real HTTP, in Debian's headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -17,8 +18,32 @@ export const SCREENSHOTS = join(ROOT, "test-results");
 let server;
 let browser;
 
+// A host with more partnerships than the box shows at first: the real
+// dataset plus 44 copies of one partnership of Kreis Segeberg (47 in all).
+const MANY = mkdtempSync(join(tmpdir(), "dp-many-"));
+function writeManyPartnerships() {
+  const dataset = JSON.parse(readFileSync(join(ROOT, "www", "partnerships.json"), "utf8"));
+  const model = dataset.partnerships.find((p) => p.id === "it-allianz-nord-aoer");
+  for (let i = 1; i <= 44; i++) {
+    const year = 2000 + (i % 20);
+    dataset.partnerships.push({
+      ...model,
+      id: `kopie-${i}`,
+      title: `Kopie ${i}`,
+      partners: model.partners.map((p) => ({ ...p, since: `${year}-01-01` })),
+    });
+  }
+  writeFileSync(join(MANY, "partnerships.json"), JSON.stringify(dataset));
+  writeFileSync(
+    join(MANY, "page.html"),
+    '<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Viele Partnerschaften</title></head>' +
+      '<body><main><h1>Kreis Segeberg</h1><script src="/widget/partnerships.js" data-ags="01060" data-src="/many/partnerships.json" defer></script></main></body></html>',
+  );
+}
+
 before(async () => {
-  server = await serve({ "/widget/": DIST, "/host/": PAGES });
+  writeManyPartnerships();
+  server = await serve({ "/widget/": DIST, "/host/": PAGES, "/many/": MANY });
   browser = await launch();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -177,5 +202,49 @@ test("empty, bad key and missing data each say so in German; healthy boxes besid
   await page.screenshot({ path: join(SCREENSHOTS, "states-320.png"), fullPage: true });
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   assert.deepEqual(axe.violations.map((v) => v.id), []);
+  await context.close();
+});
+
+test("a host with many partnerships shows them a page at a time, by keyboard", async () => {
+  const { context, page, log } = await open("/many/page.html");
+  await settled(page, 1);
+  const state = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("digitale-partnerschaften").shadowRoot;
+      const more = root.querySelector(".dp-more");
+      return {
+        items: [...root.querySelectorAll('[data-testid="dp-item"]')].map((i) => [Number(i.dataset.position), i.dataset.id]),
+        headings: [...root.querySelectorAll("h3")].map((h) => h.textContent),
+        more: more.hidden ? null : more.textContent,
+        focused: root.activeElement?.dataset?.position ?? null,
+      };
+    });
+  const pressMore = () =>
+    page.evaluate(() => document.querySelector("digitale-partnerschaften").shadowRoot.querySelector('[data-testid="dp-more"]').focus())
+      .then(() => page.keyboard.press("Enter"));
+
+  let now = await state();
+  assert.equal(now.items.length, 20);
+  assert.equal(now.more, "20 von 47 Partnerschaften angezeigt. 20 weitere anzeigen");
+  await pressMore();
+  now = await state();
+  assert.equal(now.items.length, 40);
+  assert.equal(now.focused, "20", "focus moves to the first new partnership");
+  await pressMore();
+  now = await state();
+  assert.equal(now.items.length, 47);
+  assert.equal(now.more, null, "nothing left to show");
+  assert.equal(now.focused, "40");
+  // In display order, each once, and a group that goes on keeps one heading.
+  assert.deepEqual(now.items.map(([position]) => position), [...Array(47).keys()]);
+  assert.equal(new Set(now.items.map(([, id]) => id)).size, 47);
+  assert.deepEqual(now.headings, ["Direkt beteiligt", "Über Land Schleswig-Holstein"]);
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  assert.deepEqual(
+    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+  );
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

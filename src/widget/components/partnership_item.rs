@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use crate::presentation::ItemView;
 use crate::texts;
 
+/// One partnership; `position` is its place in the box's display order
+/// (focused when "weitere anzeigen" reveals it, hence `tabindex=-1`).
 #[component]
-pub fn PartnershipItem(item: ItemView) -> impl IntoView {
+pub fn PartnershipItem(item: ItemView, position: usize) -> impl IntoView {
     let partners = item
         .partners
         .into_iter()
@@ -51,7 +53,7 @@ pub fn PartnershipItem(item: ItemView) -> impl IntoView {
     .collect();
 
     view! {
-        <li class="dp-item" data-testid="dp-item" data-id=item.id>
+        <li class="dp-item" data-testid="dp-item" data-id=item.id data-position=position tabindex="-1">
             <h4 class="dp-title">{item.title}</h4>
             <p class="dp-meta">{meta.join(" · ")}</p>
             <p class="dp-description">{item.description}</p>

@@ -3,11 +3,15 @@
 
 use std::rc::Rc;
 
+use leptos::html::Div;
+use leptos::mount::mount_to;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 
 use super::partnership_item::PartnershipItem;
 use crate::model::key::OfficialKey;
-use crate::presentation::HostBox;
+use crate::presentation::{HostBox, PageGroup, FIRST_PAGE, NEXT_PAGE};
 use crate::texts;
 use crate::widget::data::{load_for_host, LoadError};
 use crate::widget::log_error;
@@ -44,10 +48,20 @@ fn HostPartnerships(host: OfficialKey, dataset_url: String) -> impl IntoView {
     // it needs none of a resource's refetching machinery (measured: smaller wasm).
     let data: RwSignal<Option<Result<Rc<HostBox>, LoadError>>, LocalStorage> =
         RwSignal::new_local(None);
+    let list: NodeRef<Div> = NodeRef::new();
     leptos::task::spawn_local(async move {
         let loaded = load_for_host(&host, &dataset_url)
             .await
             .map(|ds| Rc::new(HostBox::new(&ds, &host)));
+        // The list is mounted once, not rendered by a reactive closure: it
+        // never changes as a whole, and a reactive list links its rebuild
+        // code into the wasm.
+        if let (Ok(view), Some(list)) = (&loaded, list.get_untracked()) {
+            if view.count > 0 {
+                let view = Rc::clone(view);
+                mount_to(list.into(), move || view! { <HostList view/> }).forget();
+            }
+        }
         data.set(Some(loaded));
     });
 
@@ -67,42 +81,94 @@ fn HostPartnerships(host: OfficialKey, dataset_url: String) -> impl IntoView {
 
     view! {
         <p class=status_class role="status" data-testid="dp-status">{status}</p>
-        {move || data.get().and_then(Result::ok).map(|view| view! { <HostList view/> })}
+        <div node_ref=list></div>
     }
 }
 
-/// The groups, up to [`FIRST_PAGE`](crate::presentation::FIRST_PAGE) partnerships: a Land can have
-/// thousands, and laying them all out blocks the host page for seconds. The
-/// list is built once and never re-rendered (a reactive or paged list links
-/// its rebuild and event code into the wasm: measured +5.7 KiB brotli).
+/// The groups a page at a time: the first [`FIRST_PAGE`] partnerships, then
+/// [`NEXT_PAGE`] more per click. Each page is mounted once into the groups
+/// already on screen and never re-rendered.
 #[component]
 fn HostList(view: Rc<HostBox>) -> impl IntoView {
-    let groups = view
-        .groups
-        .iter()
-        .map(|group| {
-            let items = group
-                .items
-                .iter()
-                .map(|item| view! { <PartnershipItem item=item.clone()/> })
-                .collect_view();
-            view! {
-                <section class="dp-group" data-testid="dp-group">
-                    <h3 class="dp-group-heading">{group.heading.clone()}</h3>
-                    <ul class="dp-list" role="list">{items}</ul>
-                </section>
+    let total = view.count;
+    let on_screen = RwSignal::new(FIRST_PAGE.min(total));
+    let groups: NodeRef<Div> = NodeRef::new();
+    let first_page = page_view(&view, 0, FIRST_PAGE);
+    let license_name = view.license_name.clone();
+    let license_url = view.license_url.clone();
+    let as_of = view.as_of.clone();
+    let show_more = move |_| {
+        let Some(groups) = groups.get_untracked() else {
+            return;
+        };
+        let from = on_screen.get_untracked();
+        let to = (from + NEXT_PAGE).min(total);
+        let page = view.page(from, to);
+        // A group that goes on continues its list; new groups follow it.
+        let mut rest = page.as_slice();
+        if let Some((first, later)) = rest.split_first() {
+            let last_list = groups
+                .last_element_child()
+                .and_then(|group| group.query_selector("ul").ok().flatten())
+                .and_then(|ul| ul.dyn_into::<HtmlElement>().ok());
+            if let (true, Some(last_list)) = (first.continued, last_list) {
+                let items = items_view(first);
+                mount_to(last_list, move || items).forget();
+                rest = later;
             }
-        })
-        .collect_view();
-    let cut = (view.shown < view.count).then(|| {
-        view! { <p class="dp-more" data-testid="dp-more">{texts::shown_of(view.shown, view.count)}</p> }
-    });
+        }
+        let more: Vec<_> = rest.iter().map(group_view).collect();
+        mount_to(groups.clone().into(), move || more).forget();
+        on_screen.set(to);
+        // Keyboard and screen reader users go on at the first new
+        // partnership (the button is gone after the last page).
+        if let Some(item) = groups
+            .query_selector(&format!("[data-position=\"{from}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = item.focus();
+        }
+    };
     view! {
-        {groups}
-        {cut}
+        <div node_ref=groups>{first_page}</div>
+        <p class="dp-more" hidden=move || { on_screen.get() >= total }>
+            {move || texts::shown_of(on_screen.get(), total)} " "
+            <button type="button" class="dp-more-button" data-testid="dp-more" on:click=show_more>
+                {move || texts::show_more((total - on_screen.get()).min(NEXT_PAGE))}
+            </button>
+        </p>
         <p class="dp-footer">
-            {view.as_of.clone()} " · " {texts::DATA_LICENSE} " "
-            <a href=view.license_url.clone() rel="license noopener noreferrer">{view.license_name.clone()}</a>
+            {as_of} " · " {texts::DATA_LICENSE} " "
+            <a href=license_url rel="license noopener noreferrer">{license_name}</a>
         </p>
     }
+}
+
+/// A group's partnerships on one page.
+fn items_view(part: &PageGroup<'_>) -> impl IntoView {
+    part.items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| view! { <PartnershipItem item=item.clone() position=part.first_position + i/> })
+        .collect_view()
+}
+
+/// A group, with its heading, and its partnerships on one page.
+fn group_view(part: &PageGroup<'_>) -> impl IntoView {
+    view! {
+        <section class="dp-group" data-testid="dp-group">
+            <h3 class="dp-group-heading">{part.group.heading.clone()}</h3>
+            <ul class="dp-list" role="list">{items_view(part)}</ul>
+        </section>
+    }
+}
+
+/// The groups of the partnerships at display positions `from..to`.
+fn page_view(view: &HostBox, from: usize, to: usize) -> impl IntoView {
+    view.page(from, to)
+        .iter()
+        .map(group_view)
+        .collect::<Vec<_>>()
 }
