@@ -7,10 +7,10 @@
 
 use std::fmt;
 
-use super::dataset::{Dataset, PartyRef, SCHEMA_VERSION};
+use super::dataset::{Dataset, Organisation, PartyRef, SCHEMA_VERSION};
 use super::date::PartialDate;
 use super::key::OfficialKey;
-use super::lookup::SortedMap;
+use super::lookup::{sorted_positions, SortedMap};
 
 /// What a problem makes unusable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,10 +157,25 @@ pub fn is_stable_id(id: &str) -> bool {
         })
 }
 
+/// Where a value stands: a JSON pointer and the field below it, joined only
+/// when a problem is reported (most values have none, and a national
+/// dataset has millions of them).
+#[derive(Clone, Copy)]
+struct At<'p>(&'p str, &'p str);
+
+impl At<'_> {
+    fn pointer(self) -> String {
+        format!("{}/{}", self.0, self.1)
+    }
+}
+
 struct Checker<'d> {
-    dataset: &'d Dataset,
     today: Option<PartialDate>,
-    known_keys: SortedMap<String, ()>,
+    /// Listed keys (normalised) with their bodies' names, and organisations
+    /// by id: the map types of the selection index, so the wasm links no
+    /// further copies of their code.
+    known_keys: SortedMap<String, &'d str>,
+    org_ids: SortedMap<&'d str, &'d Organisation>,
     problems: Vec<Problem>,
 }
 
@@ -174,22 +189,27 @@ impl Checker<'_> {
         });
     }
 
-    fn text(&mut self, scope: Scope, pointer: String, value: &str) {
+    fn text(&mut self, scope: Scope, at: At<'_>, value: &str) {
         if value.trim().is_empty() {
-            self.push(Rule::EmptyText, scope, pointer, "must not be empty");
+            self.push(Rule::EmptyText, scope, at.pointer(), "must not be empty");
         }
     }
 
-    fn date(&mut self, scope: Scope, pointer: String, value: Option<&str>) {
+    fn date(&mut self, scope: Scope, at: At<'_>, value: Option<&str>) {
         let Some(v) = value else { return };
         match v.parse::<PartialDate>() {
-            Err(e) => self.push(Rule::BadDate, scope, pointer, format!("{e}, found \"{v}\"")),
+            Err(e) => self.push(
+                Rule::BadDate,
+                scope,
+                at.pointer(),
+                format!("{e}, found \"{v}\""),
+            ),
             Ok(date) => {
                 if self.today.is_some_and(|today| date > today) {
                     self.push(
                         Rule::FutureDate,
                         scope,
-                        pointer,
+                        at.pointer(),
                         format!("the date {v} lies in the future"),
                     );
                 }
@@ -197,13 +217,13 @@ impl Checker<'_> {
         }
     }
 
-    fn url(&mut self, scope: Scope, pointer: String, value: Option<&str>) {
+    fn url(&mut self, scope: Scope, at: At<'_>, value: Option<&str>) {
         if let Some(v) = value {
             if !is_web_url(v) {
                 self.push(
                     Rule::BadUrl,
                     scope,
-                    pointer,
+                    at.pointer(),
                     format!(
                         "only absolute http:// or https:// addresses are allowed, found \"{v}\""
                     ),
@@ -212,16 +232,10 @@ impl Checker<'_> {
         }
     }
 
-    /// Checks that `id` is a well-formed stable id not seen before.
-    fn stable_id<'a>(
-        &mut self,
-        scope: Scope,
-        base: &str,
-        id: &'a str,
-        seen: &mut SortedMap<&'a str, ()>,
-        what: &str,
-    ) {
-        let pointer = format!("{base}/id");
+    /// Checks that `id` is a well-formed stable id; `repeated` when an
+    /// earlier entry has the same one.
+    fn stable_id(&mut self, scope: Scope, base: &str, id: &str, repeated: bool, what: &str) {
+        let pointer = At(base, "id").pointer();
         if !is_stable_id(id) {
             self.push(
                 Rule::BadId,
@@ -229,7 +243,7 @@ impl Checker<'_> {
                 pointer,
                 format!("ids use lowercase letters, digits and hyphens, found \"{id}\""),
             );
-        } else if !seen.insert_if_absent(id, ()) {
+        } else if repeated {
             self.push(
                 Rule::DuplicateId,
                 scope,
@@ -252,28 +266,28 @@ impl Checker<'_> {
                 Err(e) => self.push(
                     Rule::BadKey,
                     scope,
-                    format!("{base}/key"),
+                    At(base, "key").pointer(),
                     format!("{e}, found \"{k}\""),
                 ),
                 Ok(key) if !self.known_keys.contains_key(key.to_string().as_str()) => self.push(
                     Rule::UnknownKey,
                     scope,
-                    format!("{base}/key"),
+                    At(base, "key").pointer(),
                     format!("key \"{k}\" is not listed in /bodies"),
                 ),
                 Ok(_) => {}
             },
             Some(PartyRef::Org(id)) => {
-                if !self.dataset.organisations.iter().any(|o| o.id == id) {
+                if !self.org_ids.contains_key(id) {
                     self.push(
                         Rule::UnknownOrganisation,
                         scope,
-                        format!("{base}/org"),
+                        At(base, "org").pointer(),
                         format!("organisation \"{id}\" is not listed in /organisations"),
                     );
                 }
             }
-            Some(PartyRef::Name(n)) => self.text(scope, format!("{base}/name"), n),
+            Some(PartyRef::Name(n)) => self.text(scope, At(base, "name"), n),
         }
     }
 }
@@ -294,9 +308,15 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
 /// Like [`validate`], and warns about dates after `today` (if given).
 pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Problem> {
     let mut c = Checker {
-        dataset,
         today,
         known_keys: SortedMap::new(),
+        org_ids: SortedMap::from_unsorted(
+            dataset
+                .organisations
+                .iter()
+                .map(|o| (o.id.as_str(), o))
+                .collect(),
+        ),
         problems: Vec::new(),
     };
     let whole = Scope::Dataset;
@@ -314,9 +334,9 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
             ),
         );
     }
-    c.text(whole, "/datasetVersion".into(), &dataset.dataset_version);
+    c.text(whole, At("", "datasetVersion"), &dataset.dataset_version);
     match dataset.modified.parse::<PartialDate>() {
-        Ok(d) if d.day.is_some() => c.date(whole, "/modified".into(), Some(&dataset.modified)),
+        Ok(d) if d.day.is_some() => c.date(whole, At("", "modified"), Some(&dataset.modified)),
         _ => c.push(
             Rule::ModifiedDate,
             whole,
@@ -327,15 +347,27 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
             ),
         ),
     }
-    c.text(whole, "/publisher/name".into(), &dataset.publisher.name);
+    c.text(whole, At("/publisher", "name"), &dataset.publisher.name);
     c.url(
         whole,
-        "/publisher/url".into(),
+        At("/publisher", "url"),
         dataset.publisher.url.as_deref(),
     );
-    c.text(whole, "/license/id".into(), &dataset.license.id);
-    c.url(whole, "/license/url".into(), Some(&dataset.license.url));
+    c.text(whole, At("/license", "id"), &dataset.license.id);
+    c.url(whole, At("/license", "url"), Some(&dataset.license.url));
 
+    let keys: Vec<Option<String>> = dataset
+        .bodies
+        .iter()
+        .map(|b| b.key.parse::<OfficialKey>().ok().map(|k| k.to_string()))
+        .collect();
+    let repeated_keys = repeats(&keys.iter().map(Option::as_deref).collect::<Vec<_>>());
+    c.known_keys = SortedMap::from_unsorted(
+        keys.into_iter()
+            .zip(&dataset.bodies)
+            .filter_map(|(k, b)| Some((k?, b.name.as_str())))
+            .collect(),
+    );
     for (i, body) in dataset.bodies.iter().enumerate() {
         match body.key.parse::<OfficialKey>() {
             Err(e) => c.push(
@@ -344,8 +376,8 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
                 format!("/bodies/{i}/key"),
                 format!("{e}, found \"{}\"", body.key),
             ),
-            Ok(key) => {
-                if !c.known_keys.insert_if_absent(key.to_string(), ()) {
+            Ok(_) => {
+                if repeated_keys[i] {
                     c.push(
                         Rule::DuplicateKey,
                         whole,
@@ -355,14 +387,14 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
                 }
             }
         }
-        c.text(whole, format!("/bodies/{i}/name"), &body.name);
+        c.text(whole, At("/bodies", &format!("{i}/name")), &body.name);
     }
 
-    let mut org_ids = SortedMap::new();
+    let repeated_ids = repeats(&ids(dataset.organisations.iter().map(|o| o.id.as_str())));
     for (i, org) in dataset.organisations.iter().enumerate() {
         let base = format!("/organisations/{i}");
-        c.stable_id(whole, &base, &org.id, &mut org_ids, "organisation");
-        c.text(whole, format!("{base}/name"), &org.name);
+        c.stable_id(whole, &base, &org.id, repeated_ids[i], "organisation");
+        c.text(whole, At(&base, "name"), &org.name);
         for (j, member) in org.members.iter().enumerate() {
             let party = member.party();
             if party == Some(PartyRef::Org(org.id.as_str())) {
@@ -377,21 +409,21 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
         }
     }
 
-    let mut partnership_ids = SortedMap::new();
+    let repeated_ids = repeats(&ids(dataset.partnerships.iter().map(|p| p.id.as_str())));
     for (i, p) in dataset.partnerships.iter().enumerate() {
         let scope = Scope::Partnership(i);
         let base = format!("/partnerships/{i}");
-        c.stable_id(scope, &base, &p.id, &mut partnership_ids, "partnership");
-        c.text(scope, format!("{base}/title"), &p.title);
-        c.text(scope, format!("{base}/description"), &p.description);
+        c.stable_id(scope, &base, &p.id, repeated_ids[i], "partnership");
+        c.text(scope, At(&base, "title"), &p.title);
+        c.text(scope, At(&base, "description"), &p.description);
         for (j, topic) in p.topics.iter().enumerate() {
-            c.text(scope, format!("{base}/topics/{j}"), topic);
+            c.text(scope, At(&base, &format!("topics/{j}")), topic);
         }
         if p.partners.is_empty() {
             c.push(
                 Rule::NoPartners,
                 scope,
-                format!("{base}/partners"),
+                At(&base, "partners").pointer(),
                 "a partnership needs at least one partner",
             );
         }
@@ -412,30 +444,26 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
                 seen_partners.push(party);
             }
             if let Some(role) = &partner.role {
-                c.text(scope, format!("{pbase}/role"), role);
+                c.text(scope, At(&pbase, "role"), role);
             }
-            c.date(scope, format!("{pbase}/since"), partner.since.as_deref());
-            c.date(
-                scope,
-                format!("{pbase}/reported"),
-                partner.reported.as_deref(),
-            );
+            c.date(scope, At(&pbase, "since"), partner.since.as_deref());
+            c.date(scope, At(&pbase, "reported"), partner.reported.as_deref());
         }
         if p.sources.is_empty() {
             c.push(
                 Rule::NoSource,
                 scope,
-                format!("{base}/sources"),
+                At(&base, "sources").pointer(),
                 "a partnership should name at least one source",
             );
         }
         for (j, source) in p.sources.iter().enumerate() {
             let sbase = format!("{base}/sources/{j}");
             if let Some(title) = &source.title {
-                c.text(scope, format!("{sbase}/title"), title);
+                c.text(scope, At(&sbase, "title"), title);
             }
             if let Some(publisher) = &source.publisher {
-                c.text(scope, format!("{sbase}/publisher"), publisher);
+                c.text(scope, At(&sbase, "publisher"), publisher);
             }
             if source.title.is_none() && source.publisher.is_none() && source.url.is_none() {
                 c.push(
@@ -445,9 +473,28 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
                     "a source needs at least a title, a publisher or a URL",
                 );
             }
-            c.date(scope, format!("{sbase}/date"), source.date.as_deref());
-            c.url(scope, format!("{sbase}/url"), source.url.as_deref());
+            c.date(scope, At(&sbase, "date"), source.date.as_deref());
+            c.url(scope, At(&sbase, "url"), source.url.as_deref());
         }
     }
     c.problems
+}
+
+/// The well-formed ids (others are reported as malformed, not as repeated).
+fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<Option<&'a str>> {
+    ids.map(|id| is_stable_id(id).then_some(id)).collect()
+}
+
+/// For each entry, whether an earlier entry has the same name (`None`
+/// never repeats): one sort, where inserting into a sorted list entry by
+/// entry would be quadratic (a national dataset has 20 000 ids).
+fn repeats(names: &[Option<&str>]) -> Vec<bool> {
+    let order = sorted_positions(names.len(), &|a, b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+    let mut repeated = vec![false; names.len()];
+    for pair in order.windows(2) {
+        if names[pair[1]].is_some() && names[pair[0]] == names[pair[1]] {
+            repeated[pair[1]] = true;
+        }
+    }
+    repeated
 }

@@ -162,12 +162,9 @@ async fn fetch_and_check(url: String, quiet: bool) -> Loaded {
         ));
         LoadError::NotJson
     })?;
-    let mut dataset: Dataset = serde_wasm_bindgen::from_value(value).map_err(|e| {
-        error(format!(
-            "the dataset {url} does not have the expected shape: {e}"
-        ));
-        LoadError::Shape
-    })?;
+    yield_to_host().await;
+    let mut dataset = convert(&url, value, &error).await?;
+    yield_to_host().await;
     // Warnings are for the dataset's maintainers (their validator shows
     // them); the webmaster's console gets only what changes the box.
     let problems: Vec<Problem> = validate(&dataset)
@@ -195,6 +192,57 @@ async fn fetch_and_check(url: String, quiet: bool) -> Loaded {
         keep
     });
     Ok(Rc::new(dataset))
+}
+
+/// How many partnerships are converted between two pauses for the host page
+/// (about 10 ms at full CPU speed; a Land's slice holds thousands).
+const CHUNK: u32 = 100;
+
+/// The parsed JSON as a dataset. The partnerships are converted a chunk at
+/// a time, the host page running in between, so a large slice never blocks
+/// it for long; a problem names the partnership it is in.
+async fn convert(url: &str, value: JsValue, error: &dyn Fn(String)) -> Result<Dataset, LoadError> {
+    let key = JsValue::from_str("partnerships");
+    let list = js_sys::Reflect::get(&value, &key)
+        .ok()
+        .and_then(|list| list.dyn_into::<js_sys::Array>().ok());
+    if list.is_some() {
+        // Set aside; anything else (missing, not a list) is reported below.
+        let _ = js_sys::Reflect::set(&value, &key, &js_sys::Array::new());
+    }
+    let mut dataset: Dataset = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        error(format!(
+            "the dataset {url} does not have the expected shape: {e}"
+        ));
+        LoadError::Shape
+    })?;
+    for (at, entry) in list.iter().flat_map(|list| list.iter()).enumerate() {
+        if at > 0 && (at as u32).is_multiple_of(CHUNK) {
+            yield_to_host().await;
+        }
+        let partnership = serde_wasm_bindgen::from_value(entry).map_err(|e| {
+            error(format!(
+                "the dataset {url} does not have the expected shape: /partnerships/{at}: {e}"
+            ));
+            LoadError::Shape
+        })?;
+        dataset.partnerships.push(partnership);
+    }
+    Ok(dataset)
+}
+
+/// Lets the host page run (input, rendering, its own scripts) before the
+/// next step: a macrotask, as a promise resolved from `setTimeout`.
+pub async fn yield_to_host() {
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .map(|window| window.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(pause).await;
 }
 
 /// The message of a thrown JS value (without Rust's Debug formatting, which

@@ -1,6 +1,7 @@
 //! The box: heading, a polite live status (loading, count, error) and the
 //! host's partnerships in labelled groups.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::html::Div;
@@ -13,7 +14,7 @@ use super::partnership_item::PartnershipItem;
 use crate::model::key::OfficialKey;
 use crate::presentation::{HostBox, PageGroup, FIRST_PAGE, NEXT_PAGE};
 use crate::texts;
-use crate::widget::data::{load_for_host, LoadError};
+use crate::widget::data::{load_for_host, yield_to_host, LoadError};
 use crate::widget::log_error;
 
 /// One box for the host named by `raw_key` (the `data-ags` attribute as written).
@@ -50,9 +51,11 @@ fn HostPartnerships(host: OfficialKey, dataset_url: String) -> impl IntoView {
         RwSignal::new_local(None);
     let list: NodeRef<Div> = NodeRef::new();
     leptos::task::spawn_local(async move {
-        let loaded = load_for_host(&host, &dataset_url)
-            .await
-            .map(|ds| Rc::new(HostBox::new(&ds, &host)));
+        let loaded = load_for_host(&host, &dataset_url).await;
+        // Selecting and laying out are separate tasks for the host page.
+        yield_to_host().await;
+        let loaded = loaded.map(|ds| Rc::new(HostBox::new(&ds, &host)));
+        yield_to_host().await;
         // The list is mounted once, not rendered by a reactive closure: it
         // never changes as a whole, and a reactive list links its rebuild
         // code into the wasm.
@@ -91,54 +94,68 @@ fn HostPartnerships(host: OfficialKey, dataset_url: String) -> impl IntoView {
 #[component]
 fn HostList(view: Rc<HostBox>) -> impl IntoView {
     let total = view.count;
-    let on_screen = RwSignal::new(FIRST_PAGE.min(total));
+    let on_screen = Rc::new(Cell::new(FIRST_PAGE.min(total)));
     let groups: NodeRef<Div> = NodeRef::new();
     let first_page = page_view(&view, 0, FIRST_PAGE);
     let license_name = view.license_name.clone();
     let license_url = view.license_url.clone();
     let as_of = view.as_of.clone();
+    // Updates the DOM itself rather than through signals: reactive text
+    // here would link its rendering code into the wasm once more.
     let show_more = move |_| {
         let Some(groups) = groups.get_untracked() else {
             return;
         };
-        let from = on_screen.get_untracked();
+        let from = on_screen.get();
         let to = (from + NEXT_PAGE).min(total);
+        on_screen.set(to);
         let page = view.page(from, to);
         // A group that goes on continues its list; new groups follow it.
         let mut rest = page.as_slice();
         if let Some((first, later)) = rest.split_first() {
             let last_list = groups
                 .last_element_child()
-                .and_then(|group| group.query_selector("ul").ok().flatten())
-                .and_then(|ul| ul.dyn_into::<HtmlElement>().ok());
+                .and_then(|group| group.query_selector("ul").ok().flatten());
             if let (true, Some(last_list)) = (first.continued, last_list) {
                 let items = items_view(first);
-                mount_to(last_list, move || items).forget();
+                mount_to(last_list.unchecked_into(), move || items).forget();
                 rest = later;
             }
         }
         let more: Vec<_> = rest.iter().map(group_view).collect();
         mount_to(groups.clone().into(), move || more).forget();
-        on_screen.set(to);
+        // The line under the list: the count and the button, or nothing.
+        if let Some(line) = groups.next_element_sibling() {
+            if to >= total {
+                let _ = line.set_attribute("hidden", "");
+            } else {
+                if let Some(count) = line.first_element_child() {
+                    count.set_text_content(Some(&texts::shown_of(to, total)));
+                }
+                if let Some(button) = line.last_element_child() {
+                    button.set_text_content(Some(&texts::show_more((total - to).min(NEXT_PAGE))));
+                }
+            }
+        }
         // Keyboard and screen reader users go on at the first new
         // partnership (the button is gone after the last page).
-        if let Some(item) = groups
-            .query_selector(&format!("[data-position=\"{from}\"]"))
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        {
-            let _ = item.focus();
+        if let Ok(Some(item)) = groups.query_selector(&format!("[data-position=\"{from}\"]")) {
+            let _ = item.unchecked_into::<HtmlElement>().focus();
         }
     };
+    let more = (total > FIRST_PAGE).then(|| {
+        view! {
+            <p class="dp-more">
+                <span>{texts::shown_of(FIRST_PAGE, total)}</span> " "
+                <button type="button" class="dp-more-button" data-testid="dp-more" on:click=show_more>
+                    {texts::show_more((total - FIRST_PAGE).min(NEXT_PAGE))}
+                </button>
+            </p>
+        }
+    });
     view! {
         <div node_ref=groups>{first_page}</div>
-        <p class="dp-more" hidden=move || { on_screen.get() >= total }>
-            {move || texts::shown_of(on_screen.get(), total)} " "
-            <button type="button" class="dp-more-button" data-testid="dp-more" on:click=show_more>
-                {move || texts::show_more((total - on_screen.get()).min(NEXT_PAGE))}
-            </button>
-        </p>
+        {more}
         <p class="dp-footer">
             {as_of} " · " {texts::DATA_LICENSE} " "
             <a href=license_url rel="license noopener noreferrer">{license_name}</a>
