@@ -6,7 +6,7 @@
 use super::dataset::{Dataset, Organisation, Partner, Partnership, PartyRef};
 use super::date::PartialDate;
 use super::key::OfficialKey;
-use super::lookup::{sort_by, SortedMap};
+use super::lookup::{sort_by, sorted_positions, SortedMap};
 
 /// How a partnership reaches the host. The order of the variants is the
 /// order of precedence and of display.
@@ -315,18 +315,33 @@ impl<'a> Index<'a> {
         });
 
         // Groups of one route come in the order of their newest partnership.
+        // Each partnership joins the group of the first partnership with its
+        // route and "through" (found by one sort: a Land has a group per
+        // combination of Gemeinden, and a search per partnership would be
+        // quadratic).
+        let key = |at: usize| (selected[at].0, &selected[at].1);
+        let order = sorted_positions(selected.len(), &|a, b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+        let mut first = vec![0; selected.len()];
+        for (n, &at) in order.iter().enumerate() {
+            first[at] = if n > 0 && key(order[n - 1]) == key(at) {
+                first[order[n - 1]]
+            } else {
+                at
+            };
+        }
+        let mut group_of = vec![0; selected.len()];
         let mut groups: Vec<Group<'a>> = Vec::new();
-        for (route, through, _, partnership) in selected {
-            match groups
-                .iter_mut()
-                .find(|g| g.route == route && g.through == through)
-            {
-                Some(group) => group.partnerships.push(partnership),
-                None => groups.push(Group {
+        for (at, (route, through, _, partnership)) in selected.into_iter().enumerate() {
+            if first[at] == at {
+                group_of[at] = groups.len();
+                groups.push(Group {
                     route,
                     through,
                     partnerships: vec![partnership],
-                }),
+                });
+            } else {
+                group_of[at] = group_of[first[at]];
+                groups[group_of[at]].partnerships.push(partnership);
             }
         }
         groups

@@ -161,11 +161,20 @@ pub fn is_stable_id(id: &str) -> bool {
 /// when a problem is reported (most values have none, and a national
 /// dataset has millions of them).
 #[derive(Clone, Copy)]
-struct At<'p>(&'p str, &'p str);
+struct At<'p>(&'p str, Option<usize>, &'p str);
 
 impl At<'_> {
     fn pointer(self) -> String {
-        format!("{}/{}", self.0, self.1)
+        let mut pointer = self.0.to_owned();
+        if let Some(index) = self.1 {
+            pointer.push('/');
+            pointer.push_str(&index.to_string());
+        }
+        if !self.2.is_empty() {
+            pointer.push('/');
+            pointer.push_str(self.2);
+        }
+        pointer
     }
 }
 
@@ -235,44 +244,44 @@ impl Checker<'_> {
     /// Checks that `id` is a well-formed stable id; `repeated` when an
     /// earlier entry has the same one.
     fn stable_id(&mut self, scope: Scope, base: &str, id: &str, repeated: bool, what: &str) {
-        let pointer = At(base, "id").pointer();
+        let pointer = || At(base, None, "id").pointer();
         if !is_stable_id(id) {
             self.push(
                 Rule::BadId,
                 scope,
-                pointer,
+                pointer(),
                 format!("ids use lowercase letters, digits and hyphens, found \"{id}\""),
             );
         } else if repeated {
             self.push(
                 Rule::DuplicateId,
                 scope,
-                pointer,
+                pointer(),
                 format!("duplicate {what} id \"{id}\""),
             );
         }
     }
 
     /// Checks a `key`/`org`/`name` reference.
-    fn party(&mut self, scope: Scope, base: &str, party: Option<PartyRef<'_>>) {
+    fn party(&mut self, scope: Scope, at: At<'_>, party: Option<PartyRef<'_>>) {
         match party {
             None => self.push(
                 Rule::BadReference,
                 scope,
-                base.to_owned(),
+                at.pointer(),
                 "must have exactly one of \"key\", \"org\" or \"name\"",
             ),
             Some(PartyRef::Key(k)) => match k.parse::<OfficialKey>() {
                 Err(e) => self.push(
                     Rule::BadKey,
                     scope,
-                    At(base, "key").pointer(),
+                    At(at.0, at.1, "key").pointer(),
                     format!("{e}, found \"{k}\""),
                 ),
                 Ok(key) if !self.known_keys.contains_key(key.to_string().as_str()) => self.push(
                     Rule::UnknownKey,
                     scope,
-                    At(base, "key").pointer(),
+                    At(at.0, at.1, "key").pointer(),
                     format!("key \"{k}\" is not listed in /bodies"),
                 ),
                 Ok(_) => {}
@@ -282,12 +291,12 @@ impl Checker<'_> {
                     self.push(
                         Rule::UnknownOrganisation,
                         scope,
-                        At(base, "org").pointer(),
+                        At(at.0, at.1, "org").pointer(),
                         format!("organisation \"{id}\" is not listed in /organisations"),
                     );
                 }
             }
-            Some(PartyRef::Name(n)) => self.text(scope, At(base, "name"), n),
+            Some(PartyRef::Name(n)) => self.text(scope, At(at.0, at.1, "name"), n),
         }
     }
 }
@@ -334,9 +343,15 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
             ),
         );
     }
-    c.text(whole, At("", "datasetVersion"), &dataset.dataset_version);
+    c.text(
+        whole,
+        At("", None, "datasetVersion"),
+        &dataset.dataset_version,
+    );
     match dataset.modified.parse::<PartialDate>() {
-        Ok(d) if d.day.is_some() => c.date(whole, At("", "modified"), Some(&dataset.modified)),
+        Ok(d) if d.day.is_some() => {
+            c.date(whole, At("", None, "modified"), Some(&dataset.modified))
+        }
         _ => c.push(
             Rule::ModifiedDate,
             whole,
@@ -347,14 +362,22 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
             ),
         ),
     }
-    c.text(whole, At("/publisher", "name"), &dataset.publisher.name);
+    c.text(
+        whole,
+        At("/publisher", None, "name"),
+        &dataset.publisher.name,
+    );
     c.url(
         whole,
-        At("/publisher", "url"),
+        At("/publisher", None, "url"),
         dataset.publisher.url.as_deref(),
     );
-    c.text(whole, At("/license", "id"), &dataset.license.id);
-    c.url(whole, At("/license", "url"), Some(&dataset.license.url));
+    c.text(whole, At("/license", None, "id"), &dataset.license.id);
+    c.url(
+        whole,
+        At("/license", None, "url"),
+        Some(&dataset.license.url),
+    );
 
     let keys: Vec<Option<String>> = dataset
         .bodies
@@ -387,25 +410,26 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
                 }
             }
         }
-        c.text(whole, At("/bodies", &format!("{i}/name")), &body.name);
+        c.text(whole, At("/bodies", Some(i), "name"), &body.name);
     }
 
     let repeated_ids = repeats(&ids(dataset.organisations.iter().map(|o| o.id.as_str())));
     for (i, org) in dataset.organisations.iter().enumerate() {
         let base = format!("/organisations/{i}");
         c.stable_id(whole, &base, &org.id, repeated_ids[i], "organisation");
-        c.text(whole, At(&base, "name"), &org.name);
+        c.text(whole, At(&base, None, "name"), &org.name);
+        let members = format!("{base}/members");
         for (j, member) in org.members.iter().enumerate() {
             let party = member.party();
             if party == Some(PartyRef::Org(org.id.as_str())) {
                 c.push(
                     Rule::SelfMember,
                     whole,
-                    format!("{base}/members/{j}/org"),
+                    At(&members, Some(j), "org").pointer(),
                     "an organisation cannot be its own member",
                 );
             }
-            c.party(whole, &format!("{base}/members/{j}"), party);
+            c.party(whole, At(&members, Some(j), ""), party);
         }
     }
 
@@ -414,67 +438,78 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
         let scope = Scope::Partnership(i);
         let base = format!("/partnerships/{i}");
         c.stable_id(scope, &base, &p.id, repeated_ids[i], "partnership");
-        c.text(scope, At(&base, "title"), &p.title);
-        c.text(scope, At(&base, "description"), &p.description);
+        c.text(scope, At(&base, None, "title"), &p.title);
+        c.text(scope, At(&base, None, "description"), &p.description);
+        let topics = format!("{base}/topics");
         for (j, topic) in p.topics.iter().enumerate() {
-            c.text(scope, At(&base, &format!("topics/{j}")), topic);
+            c.text(scope, At(&topics, Some(j), ""), topic);
         }
         if p.partners.is_empty() {
             c.push(
                 Rule::NoPartners,
                 scope,
-                At(&base, "partners").pointer(),
+                At(&base, None, "partners").pointer(),
                 "a partnership needs at least one partner",
             );
         }
         let mut seen_partners = Vec::new();
+        let partners = format!("{base}/partners");
         for (j, partner) in p.partners.iter().enumerate() {
-            let pbase = format!("{base}/partners/{j}");
+            let at = At(&partners, Some(j), "");
             let party = partner.party();
-            c.party(scope, &pbase, party);
+            c.party(scope, at, party);
             if let Some(party) = party {
                 if seen_partners.contains(&party) {
                     c.push(
                         Rule::DuplicatePartner,
                         scope,
-                        pbase.clone(),
+                        at.pointer(),
                         "this partner is named twice in the partnership",
                     );
                 }
                 seen_partners.push(party);
             }
             if let Some(role) = &partner.role {
-                c.text(scope, At(&pbase, "role"), role);
+                c.text(scope, At(&partners, Some(j), "role"), role);
             }
-            c.date(scope, At(&pbase, "since"), partner.since.as_deref());
-            c.date(scope, At(&pbase, "reported"), partner.reported.as_deref());
+            c.date(
+                scope,
+                At(&partners, Some(j), "since"),
+                partner.since.as_deref(),
+            );
+            c.date(
+                scope,
+                At(&partners, Some(j), "reported"),
+                partner.reported.as_deref(),
+            );
         }
         if p.sources.is_empty() {
             c.push(
                 Rule::NoSource,
                 scope,
-                At(&base, "sources").pointer(),
+                At(&base, None, "sources").pointer(),
                 "a partnership should name at least one source",
             );
         }
+        let sources = format!("{base}/sources");
         for (j, source) in p.sources.iter().enumerate() {
-            let sbase = format!("{base}/sources/{j}");
+            let at = At(&sources, Some(j), "");
             if let Some(title) = &source.title {
-                c.text(scope, At(&sbase, "title"), title);
+                c.text(scope, At(&sources, Some(j), "title"), title);
             }
             if let Some(publisher) = &source.publisher {
-                c.text(scope, At(&sbase, "publisher"), publisher);
+                c.text(scope, At(&sources, Some(j), "publisher"), publisher);
             }
             if source.title.is_none() && source.publisher.is_none() && source.url.is_none() {
                 c.push(
                     Rule::EmptySource,
                     scope,
-                    sbase.clone(),
+                    at.pointer(),
                     "a source needs at least a title, a publisher or a URL",
                 );
             }
-            c.date(scope, At(&sbase, "date"), source.date.as_deref());
-            c.url(scope, At(&sbase, "url"), source.url.as_deref());
+            c.date(scope, At(&sources, Some(j), "date"), source.date.as_deref());
+            c.url(scope, At(&sources, Some(j), "url"), source.url.as_deref());
         }
     }
     c.problems

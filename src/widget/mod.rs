@@ -68,8 +68,9 @@ pub fn mount(host: HtmlElement, ags: String, dataset_url: String, prefetched: Js
         return;
     };
     shadow.replace_children_with_node_1(&container);
+    let root = container.clone();
     leptos::mount::mount_to(container, move || {
-        view! { <PartnershipsBox raw_key=ags dataset_url=dataset_url/> }
+        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url/> }
     })
     .forget();
 }
