@@ -31,15 +31,17 @@ pub struct HostBox {
     pub license_url: String,
     /// "Stand der Daten: …".
     pub as_of: String,
+    /// The host (marked among the partners).
+    pub host: OfficialKey,
 }
 
 /// The part of a group on one page of the box.
 #[derive(Debug)]
 pub struct PageGroup<'a> {
-    /// The group.
-    pub group: &'a GroupView,
+    /// The group's heading.
+    pub heading: &'a str,
     /// Its partnerships on this page.
-    pub items: &'a [ItemView],
+    pub items: Vec<ItemView>,
     /// Display position (in the whole box) of the first of `items`.
     pub first_position: usize,
     /// True when the group began on an earlier page.
@@ -51,8 +53,10 @@ pub struct PageGroup<'a> {
 pub struct GroupView {
     /// German heading, e.g. "Über Kreis Segeberg".
     pub heading: String,
-    /// Newest first.
-    pub items: Vec<ItemView>,
+    /// Positions of its partnerships in the dataset, newest first. Their
+    /// views are made a page at a time ([`HostBox::page`]): a Land shows
+    /// thousands, and most are never looked at.
+    pub positions: Vec<usize>,
 }
 
 /// One partnership.
@@ -180,21 +184,26 @@ impl HostBox {
     /// # let dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
     /// let view = HostBox::new(&dataset, &"01060".parse().unwrap());
     /// assert_eq!(view.count, 3);
-    /// let first = view.page(0, 1);
+    /// let first = view.page(&dataset, 0, 1);
     /// assert_eq!((first.len(), first[0].items.len(), first[0].continued), (1, 1, false));
-    /// let rest: usize = view.page(1, 100).iter().map(|g| g.items.len()).sum();
+    /// let rest: usize = view.page(&dataset, 1, 100).iter().map(|g| g.items.len()).sum();
     /// assert_eq!(rest, 2);
     /// ```
-    pub fn page(&self, from: usize, to: usize) -> Vec<PageGroup<'_>> {
+    pub fn page(&self, dataset: &Dataset, from: usize, to: usize) -> Vec<PageGroup<'_>> {
+        let index = Index::new(dataset);
         let mut start = 0;
         let mut page = Vec::new();
         for group in &self.groups {
-            let end = start + group.items.len();
+            let end = start + group.positions.len();
             let (a, b) = (from.max(start), to.min(end));
             if a < b {
                 page.push(PageGroup {
-                    group,
-                    items: &group.items[a - start..b - start],
+                    heading: &group.heading,
+                    items: group.positions[a - start..b - start]
+                        .iter()
+                        .filter_map(|&at| dataset.partnerships.get(at))
+                        .map(|p| item(&index, p, &self.host))
+                        .collect(),
                     first_position: a,
                     continued: a > start,
                 });
@@ -220,16 +229,13 @@ impl HostBox {
             .into_iter()
             .map(|group| GroupView {
                 heading: texts::group_heading(group.route, group.through.as_deref(), host.level()),
-                items: group
-                    .partnerships
-                    .iter()
-                    .map(|p| item(&index, p, host))
-                    .collect(),
+                positions: group.positions,
             })
             .collect();
         HostBox {
+            host: *host,
             host_name: index.body_name(host).map(str::to_owned),
-            count: groups.iter().map(|g| g.items.len()).sum(),
+            count: groups.iter().map(|g| g.positions.len()).sum(),
             groups,
             license_name: dataset.license.name.clone(),
             license_url: dataset.license.url.clone(),

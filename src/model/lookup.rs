@@ -69,6 +69,21 @@ impl<K: Ord, V> SortedMap<K, V> {
     }
 
     /// Inserts `key` with `value` unless present; true when inserted.
+    /// The position of `key` among the entries (in key order), if present:
+    /// lets a caller keep data aligned with the map in a plain vector.
+    pub fn position_of<Q>(&self, key: &Q) -> Option<usize>
+    where
+        K: Borrow<Q>,
+        Q: Ord + ?Sized,
+    {
+        self.position(key).ok()
+    }
+
+    /// The values, in key order.
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.entries.iter().map(|(_, v)| v)
+    }
+
     pub fn insert_if_absent(&mut self, key: K, value: V) -> bool {
         match self.position(&key) {
             Ok(_) => false,

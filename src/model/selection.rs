@@ -34,10 +34,14 @@ pub struct Group<'a> {
     pub through: Option<String>,
     /// Newest first.
     pub partnerships: Vec<&'a Partnership>,
+    /// Their positions in the dataset's `partnerships`, in the same order.
+    pub positions: Vec<usize>,
 }
 
 /// Lookups over a dataset: names of keys, organisations by id, the keyed
-/// bodies behind an organisation. Build it once per dataset.
+/// bodies behind an organisation, and each partnership's parsed partners.
+/// Build it once per dataset: selecting for one host then parses nothing
+/// (a publisher selects for every host of Germany with one index).
 pub struct Index<'a> {
     dataset: &'a Dataset,
     names: SortedMap<String, &'a str>,
@@ -45,6 +49,27 @@ pub struct Index<'a> {
     /// The organisations each member belongs to: a keyed member by its
     /// identity, an organisation member as `org:<id>`.
     member_of: SortedMap<String, Vec<&'a str>>,
+    /// Every keyed body behind each organisation, transitively, in the
+    /// order of `orgs` (a vector beside the map: one more map type would
+    /// link one more copy of its code into the wasm).
+    org_keys: Vec<Vec<OfficialKey>>,
+    /// Per partnership (same positions): its partners as parsed parties, and its start.
+    prepared: Vec<Prepared<'a>>,
+}
+
+/// A partner as selection sees it.
+#[derive(Clone, Copy)]
+enum Party<'a> {
+    Key(OfficialKey),
+    Org(&'a str),
+    /// A name only, or an entry that does not parse (validation reports it).
+    Other,
+}
+
+/// What selection asks of a partnership again and again, worked out once.
+struct Prepared<'a> {
+    parties: Vec<Party<'a>>,
+    start: Option<PartialDate>,
 }
 
 impl<'a> Index<'a> {
@@ -88,11 +113,33 @@ impl<'a> Index<'a> {
                 _ => member_of.push((of, vec![org])),
             }
         }
+        let org_keys = orgs
+            .values()
+            .map(|o| keyed_members_of(&orgs, &o.id))
+            .collect();
+        let prepared = dataset
+            .partnerships
+            .iter()
+            .map(|p| Prepared {
+                parties: p
+                    .partners
+                    .iter()
+                    .map(|partner| match partner.party() {
+                        Some(PartyRef::Key(k)) => k.parse().map_or(Party::Other, Party::Key),
+                        Some(PartyRef::Org(id)) => Party::Org(id),
+                        _ => Party::Other,
+                    })
+                    .collect(),
+                start: start_of(p),
+            })
+            .collect();
         Index {
             dataset,
             names,
             orgs,
             member_of: SortedMap::from_unsorted(member_of),
+            org_keys,
+            prepared,
         }
     }
 
@@ -127,27 +174,11 @@ impl<'a> Index<'a> {
     }
 
     /// Every keyed body behind an organisation, following nested
-    /// organisations (cycle-safe).
-    pub fn keyed_members(&self, org_id: &str) -> Vec<OfficialKey> {
-        let mut keys = Vec::new();
-        let mut seen = SortedMap::new();
-        let mut stack = vec![org_id];
-        while let Some(id) = stack.pop() {
-            if !seen.insert_if_absent(id, ()) {
-                continue;
-            }
-            let Some(org) = self.organisation(id) else {
-                continue;
-            };
-            for member in &org.members {
-                match member.party() {
-                    Some(PartyRef::Key(k)) => keys.extend(k.parse::<OfficialKey>().ok()),
-                    Some(PartyRef::Org(inner)) => stack.push(inner),
-                    _ => {}
-                }
-            }
-        }
-        keys
+    /// organisations (cycle-safe); empty for an unknown id.
+    pub fn keyed_members(&self, org_id: &str) -> &[OfficialKey] {
+        self.orgs
+            .position_of(org_id)
+            .map_or(&[], |at| self.org_keys[at].as_slice())
     }
 
     /// The organisations `host` belongs to, directly or through a body it
@@ -185,50 +216,50 @@ impl<'a> Index<'a> {
         reached
     }
 
-    /// True when `partner` lies strictly inside `body`. An organisation lies
+    /// True when `party` lies strictly inside `body`. An organisation lies
     /// inside a body when all its keyed members (at least one) do.
-    fn lies_inside(&self, partner: &Partner, body: &OfficialKey) -> bool {
-        match partner.party() {
-            Some(PartyRef::Key(k)) => k.parse().is_ok_and(|key| body.contains(&key)),
-            Some(PartyRef::Org(id)) => {
+    fn lies_inside(&self, party: Party<'_>, body: &OfficialKey) -> bool {
+        match party {
+            Party::Key(key) => body.contains(&key),
+            Party::Org(id) => {
                 let members = self.keyed_members(id);
                 !members.is_empty() && members.iter().all(|m| body.covers(m))
             }
-            _ => false,
+            Party::Other => false,
         }
     }
 
-    /// True when `partner` is, or has a keyed member that is, strictly inside `host`.
-    fn reaches_into(&self, partner: &Partner, host: &OfficialKey) -> bool {
-        match partner.party() {
-            Some(PartyRef::Key(k)) => k.parse().is_ok_and(|key| host.contains(&key)),
-            Some(PartyRef::Org(id)) => self.keyed_members(id).iter().any(|m| host.contains(m)),
-            _ => false,
+    /// True when `party` is, or has a keyed member that is, strictly inside `host`.
+    fn reaches_into(&self, party: Party<'_>, host: &OfficialKey) -> bool {
+        match party {
+            Party::Key(key) => host.contains(&key),
+            Party::Org(id) => self.keyed_members(id).iter().any(|m| host.contains(m)),
+            Party::Other => false,
         }
     }
 
-    /// The route by which `partnership` reaches `host`, and what it comes through.
+    /// The route by which partnership `at` reaches `host`, and what it comes through.
     fn route(
         &self,
-        partnership: &'a Partnership,
+        at: usize,
         host: &OfficialKey,
         memberships: &SortedMap<&'a str, &'a str>,
     ) -> Option<(Route, Option<String>)> {
-        let keyed: Vec<(OfficialKey, &'a Partner)> = partnership
-            .partners
-            .iter()
-            .filter_map(|p| match p.party() {
-                Some(PartyRef::Key(k)) => Some((k.parse().ok()?, p)),
+        let partners = &self.dataset.partnerships[at].partners;
+        let parties = &self.prepared[at].parties;
+        let keyed = || {
+            parties.iter().enumerate().filter_map(|(i, p)| match p {
+                Party::Key(k) => Some((i, k)),
                 _ => None,
             })
-            .collect();
+        };
 
-        if keyed.iter().any(|(k, _)| k.same_body(host)) {
+        if keyed().any(|(_, k)| k.same_body(host)) {
             return Some((Route::Direct, None));
         }
 
-        let via_org = partnership.partners.iter().find_map(|p| match p.party() {
-            Some(PartyRef::Org(id)) => memberships.get(id).copied(),
+        let via_org = parties.iter().find_map(|p| match p {
+            Party::Org(id) => memberships.get(*id).copied(),
             _ => None,
         });
         if let Some(first) = via_org {
@@ -236,37 +267,36 @@ impl<'a> Index<'a> {
         }
 
         // The most specific enclosing partner that has no other partner inside it.
-        let parent = keyed
-            .iter()
-            .filter(|(k, _)| k.contains(host))
-            .filter(|(k, this)| {
-                !partnership
-                    .partners
+        let parent = keyed()
+            .filter(|(_, k)| k.contains(host))
+            .filter(|(i, k)| {
+                !parties
                     .iter()
-                    .any(|other| !std::ptr::eq(other, *this) && self.lies_inside(other, k))
+                    .enumerate()
+                    .any(|(j, other)| j != *i && self.lies_inside(*other, k))
             })
-            .max_by_key(|(k, _)| k.level());
-        if let Some((_, partner)) = parent {
-            return Some((Route::Parent, Some(self.partner_name(partner).to_owned())));
+            .max_by_key(|(_, k)| k.level());
+        if let Some((i, _)) = parent {
+            return Some((
+                Route::Parent,
+                Some(self.partner_name(&partners[i]).to_owned()),
+            ));
         }
 
         // Name the keyed bodies inside the host; organisations only when
         // nothing else is (their members are what lies inside).
-        let inside: Vec<&'a Partner> = partnership
-            .partners
+        let inside: Vec<(usize, bool)> = parties
             .iter()
-            .filter(|p| self.reaches_into(p, host))
+            .enumerate()
+            .filter(|(_, p)| self.reaches_into(**p, host))
+            .map(|(i, p)| (i, matches!(p, Party::Key(_))))
             .collect();
-        let keyed_inside: Vec<&'a str> = inside
+        let any_keyed = inside.iter().any(|(_, keyed)| *keyed);
+        let names: Vec<&str> = inside
             .iter()
-            .filter(|p| matches!(p.party(), Some(PartyRef::Key(_))))
-            .map(|p| self.partner_name(p))
+            .filter(|(_, keyed)| *keyed || !any_keyed)
+            .map(|(i, _)| self.partner_name(&partners[*i]))
             .collect();
-        let names = if keyed_inside.is_empty() {
-            inside.iter().map(|p| self.partner_name(p)).collect()
-        } else {
-            keyed_inside
-        };
         (!names.is_empty()).then(|| (Route::Within, Some(names.join(", "))))
     }
 
@@ -280,26 +310,28 @@ impl<'a> Index<'a> {
     /// assert_eq!(groups[0].route, Route::Direct);
     /// ```
     pub fn select(&self, host: &OfficialKey) -> Vec<Group<'a>> {
-        self.select_among(host, self.dataset.partnerships.iter())
+        self.select_among(host, 0..self.dataset.partnerships.len())
     }
 
-    /// Like [`select`](Self::select), considering only `candidates` (which
-    /// must include every partnership the host could show; a publisher uses
-    /// this with an index by area for national-scale data).
+    /// Like [`select`](Self::select), considering only the partnerships at
+    /// the positions `candidates` (which must include every partnership the
+    /// host could show; a publisher uses this with an index by area for
+    /// national-scale data). Positions out of range are ignored.
     pub fn select_among(
         &self,
         host: &OfficialKey,
-        candidates: impl Iterator<Item = &'a Partnership>,
+        candidates: impl Iterator<Item = usize>,
     ) -> Vec<Group<'a>> {
         let memberships = self.memberships_of(host);
-        // Route first, then sort only what the host shows (dates parsed once).
-        let selected: Vec<(Route, Option<String>, Option<PartialDate>, &'a Partnership)> =
-            candidates
-                .filter_map(|p| {
-                    let (route, through) = self.route(p, host, &memberships)?;
-                    Some((route, through, start_of(p), p))
-                })
-                .collect();
+        let all = &self.dataset.partnerships;
+        // Route first, then sort only what the host shows.
+        let selected: Vec<(Route, Option<String>, Option<PartialDate>, usize)> = candidates
+            .filter(|&at| at < all.len())
+            .filter_map(|at| {
+                let (route, through) = self.route(at, host, &memberships)?;
+                Some((route, through, self.prepared[at].start, at))
+            })
+            .collect();
         let selected = sort_by(selected, |a, b| {
             // By route; newest first, undated last; then title and id, so
             // the order is total and the same on every run.
@@ -310,8 +342,8 @@ impl<'a> Index<'a> {
                     (None, Some(_)) => std::cmp::Ordering::Greater,
                     (None, None) => std::cmp::Ordering::Equal,
                 })
-                .then_with(|| a.3.title.cmp(&b.3.title))
-                .then_with(|| a.3.id.cmp(&b.3.id))
+                .then_with(|| all[a.3].title.cmp(&all[b.3].title))
+                .then_with(|| all[a.3].id.cmp(&all[b.3].id))
         });
 
         // Groups of one route come in the order of their newest partnership.
@@ -331,21 +363,48 @@ impl<'a> Index<'a> {
         }
         let mut group_of = vec![0; selected.len()];
         let mut groups: Vec<Group<'a>> = Vec::new();
-        for (at, (route, through, _, partnership)) in selected.into_iter().enumerate() {
+        for (at, (route, through, _, position)) in selected.into_iter().enumerate() {
             if first[at] == at {
                 group_of[at] = groups.len();
                 groups.push(Group {
                     route,
                     through,
-                    partnerships: vec![partnership],
+                    partnerships: vec![&all[position]],
+                    positions: vec![position],
                 });
             } else {
                 group_of[at] = group_of[first[at]];
-                groups[group_of[at]].partnerships.push(partnership);
+                let group = &mut groups[group_of[at]];
+                group.partnerships.push(&all[position]);
+                group.positions.push(position);
             }
         }
         groups
     }
+}
+
+/// Every keyed body behind organisation `org_id`, following nested
+/// organisations (cycle-safe).
+fn keyed_members_of(orgs: &SortedMap<&str, &Organisation>, org_id: &str) -> Vec<OfficialKey> {
+    let mut keys = Vec::new();
+    let mut seen = SortedMap::new();
+    let mut stack = vec![org_id];
+    while let Some(id) = stack.pop() {
+        if !seen.insert_if_absent(id, ()) {
+            continue;
+        }
+        let Some(org) = orgs.get(id) else {
+            continue;
+        };
+        for member in &org.members {
+            match member.party() {
+                Some(PartyRef::Key(k)) => keys.extend(k.parse::<OfficialKey>().ok()),
+                Some(PartyRef::Org(inner)) => stack.push(inner),
+                _ => {}
+            }
+        }
+    }
+    keys
 }
 
 /// When a partnership started: the earliest date any partner is known to

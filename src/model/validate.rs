@@ -316,203 +316,248 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
 
 /// Like [`validate`], and warns about dates after `today` (if given).
 pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Problem> {
-    let mut c = Checker {
-        today,
-        known_keys: SortedMap::new(),
-        org_ids: SortedMap::from_unsorted(
-            dataset
-                .organisations
-                .iter()
-                .map(|o| (o.id.as_str(), o))
-                .collect(),
-        ),
-        problems: Vec::new(),
-    };
-    let whole = Scope::Dataset;
+    let mut validator = Validator::new(dataset, today);
+    validator.partnerships(0..dataset.partnerships.len());
+    validator.finish()
+}
 
-    let major = dataset.schema_version.split('.').next().unwrap_or("");
-    let supported = SCHEMA_VERSION.split('.').next().unwrap_or("");
-    if major != supported {
-        c.push(
-            Rule::SchemaVersion,
-            whole,
-            "/schemaVersion".into(),
-            format!(
-                "unsupported schema version \"{}\"; this version reads {}.x",
-                dataset.schema_version, supported
+/// Validation a step at a time, for a caller that must not block for long
+/// (the box pauses for the host page between steps on a Land's thousands
+/// of partnerships). The problems are those of [`validate_as_of`].
+///
+/// ```
+/// # use partnerships_widget::model::{dataset::Dataset, validate::Validator};
+/// # let dataset: Dataset = serde_json::from_str(include_str!("../../www/partnerships.json")).unwrap();
+/// let mut validator = Validator::new(&dataset, None);
+/// validator.partnerships(0..3);
+/// validator.partnerships(3..dataset.partnerships.len());
+/// assert!(validator.finish().is_empty());
+/// ```
+pub struct Validator<'d> {
+    dataset: &'d Dataset,
+    checker: Checker<'d>,
+    repeated_ids: Vec<bool>,
+}
+
+impl<'d> Validator<'d> {
+    /// Checks everything but the partnerships.
+    pub fn new(dataset: &'d Dataset, today: Option<PartialDate>) -> Self {
+        let mut c = Checker {
+            today,
+            known_keys: SortedMap::new(),
+            org_ids: SortedMap::from_unsorted(
+                dataset
+                    .organisations
+                    .iter()
+                    .map(|o| (o.id.as_str(), o))
+                    .collect(),
             ),
-        );
-    }
-    c.text(
-        whole,
-        At("", None, "datasetVersion"),
-        &dataset.dataset_version,
-    );
-    match dataset.modified.parse::<PartialDate>() {
-        Ok(d) if d.day.is_some() => {
-            c.date(whole, At("", None, "modified"), Some(&dataset.modified))
-        }
-        _ => c.push(
-            Rule::ModifiedDate,
-            whole,
-            "/modified".into(),
-            format!(
-                "expected a full date YYYY-MM-DD, found \"{}\"",
-                dataset.modified
-            ),
-        ),
-    }
-    c.text(
-        whole,
-        At("/publisher", None, "name"),
-        &dataset.publisher.name,
-    );
-    c.url(
-        whole,
-        At("/publisher", None, "url"),
-        dataset.publisher.url.as_deref(),
-    );
-    c.text(whole, At("/license", None, "id"), &dataset.license.id);
-    c.url(
-        whole,
-        At("/license", None, "url"),
-        Some(&dataset.license.url),
-    );
+            problems: Vec::new(),
+        };
+        let whole = Scope::Dataset;
 
-    let keys: Vec<Option<String>> = dataset
-        .bodies
-        .iter()
-        .map(|b| b.key.parse::<OfficialKey>().ok().map(|k| k.to_string()))
-        .collect();
-    let repeated_keys = repeats(&keys.iter().map(Option::as_deref).collect::<Vec<_>>());
-    c.known_keys = SortedMap::from_unsorted(
-        keys.into_iter()
-            .zip(&dataset.bodies)
-            .filter_map(|(k, b)| Some((k?, b.name.as_str())))
-            .collect(),
-    );
-    for (i, body) in dataset.bodies.iter().enumerate() {
-        match body.key.parse::<OfficialKey>() {
-            Err(e) => c.push(
-                Rule::BadKey,
-                whole,
-                format!("/bodies/{i}/key"),
-                format!("{e}, found \"{}\"", body.key),
-            ),
-            Ok(_) => {
-                if repeated_keys[i] {
-                    c.push(
-                        Rule::DuplicateKey,
-                        whole,
-                        format!("/bodies/{i}/key"),
-                        format!("duplicate key \"{}\"", body.key),
-                    );
-                }
-            }
-        }
-        c.text(whole, At("/bodies", Some(i), "name"), &body.name);
-    }
-
-    let repeated_ids = repeats(&ids(dataset.organisations.iter().map(|o| o.id.as_str())));
-    for (i, org) in dataset.organisations.iter().enumerate() {
-        let base = format!("/organisations/{i}");
-        c.stable_id(whole, &base, &org.id, repeated_ids[i], "organisation");
-        c.text(whole, At(&base, None, "name"), &org.name);
-        let members = format!("{base}/members");
-        for (j, member) in org.members.iter().enumerate() {
-            let party = member.party();
-            if party == Some(PartyRef::Org(org.id.as_str())) {
-                c.push(
-                    Rule::SelfMember,
-                    whole,
-                    At(&members, Some(j), "org").pointer(),
-                    "an organisation cannot be its own member",
-                );
-            }
-            c.party(whole, At(&members, Some(j), ""), party);
-        }
-    }
-
-    let repeated_ids = repeats(&ids(dataset.partnerships.iter().map(|p| p.id.as_str())));
-    for (i, p) in dataset.partnerships.iter().enumerate() {
-        let scope = Scope::Partnership(i);
-        let base = format!("/partnerships/{i}");
-        c.stable_id(scope, &base, &p.id, repeated_ids[i], "partnership");
-        c.text(scope, At(&base, None, "title"), &p.title);
-        c.text(scope, At(&base, None, "description"), &p.description);
-        let topics = format!("{base}/topics");
-        for (j, topic) in p.topics.iter().enumerate() {
-            c.text(scope, At(&topics, Some(j), ""), topic);
-        }
-        if p.partners.is_empty() {
+        let major = dataset.schema_version.split('.').next().unwrap_or("");
+        let supported = SCHEMA_VERSION.split('.').next().unwrap_or("");
+        if major != supported {
             c.push(
-                Rule::NoPartners,
-                scope,
-                At(&base, None, "partners").pointer(),
-                "a partnership needs at least one partner",
+                Rule::SchemaVersion,
+                whole,
+                "/schemaVersion".into(),
+                format!(
+                    "unsupported schema version \"{}\"; this version reads {}.x",
+                    dataset.schema_version, supported
+                ),
             );
         }
-        let mut seen_partners = Vec::new();
-        let partners = format!("{base}/partners");
-        for (j, partner) in p.partners.iter().enumerate() {
-            let at = At(&partners, Some(j), "");
-            let party = partner.party();
-            c.party(scope, at, party);
-            if let Some(party) = party {
-                if seen_partners.contains(&party) {
+        c.text(
+            whole,
+            At("", None, "datasetVersion"),
+            &dataset.dataset_version,
+        );
+        match dataset.modified.parse::<PartialDate>() {
+            Ok(d) if d.day.is_some() => {
+                c.date(whole, At("", None, "modified"), Some(&dataset.modified))
+            }
+            _ => c.push(
+                Rule::ModifiedDate,
+                whole,
+                "/modified".into(),
+                format!(
+                    "expected a full date YYYY-MM-DD, found \"{}\"",
+                    dataset.modified
+                ),
+            ),
+        }
+        c.text(
+            whole,
+            At("/publisher", None, "name"),
+            &dataset.publisher.name,
+        );
+        c.url(
+            whole,
+            At("/publisher", None, "url"),
+            dataset.publisher.url.as_deref(),
+        );
+        c.text(whole, At("/license", None, "id"), &dataset.license.id);
+        c.url(
+            whole,
+            At("/license", None, "url"),
+            Some(&dataset.license.url),
+        );
+
+        let keys: Vec<Option<String>> = dataset
+            .bodies
+            .iter()
+            .map(|b| b.key.parse::<OfficialKey>().ok().map(|k| k.to_string()))
+            .collect();
+        let repeated_keys = repeats(&keys.iter().map(Option::as_deref).collect::<Vec<_>>());
+        c.known_keys = SortedMap::from_unsorted(
+            keys.into_iter()
+                .zip(&dataset.bodies)
+                .filter_map(|(k, b)| Some((k?, b.name.as_str())))
+                .collect(),
+        );
+        for (i, body) in dataset.bodies.iter().enumerate() {
+            match body.key.parse::<OfficialKey>() {
+                Err(e) => c.push(
+                    Rule::BadKey,
+                    whole,
+                    format!("/bodies/{i}/key"),
+                    format!("{e}, found \"{}\"", body.key),
+                ),
+                Ok(_) => {
+                    if repeated_keys[i] {
+                        c.push(
+                            Rule::DuplicateKey,
+                            whole,
+                            format!("/bodies/{i}/key"),
+                            format!("duplicate key \"{}\"", body.key),
+                        );
+                    }
+                }
+            }
+            c.text(whole, At("/bodies", Some(i), "name"), &body.name);
+        }
+
+        let repeated_ids = repeats(&ids(dataset.organisations.iter().map(|o| o.id.as_str())));
+        for (i, org) in dataset.organisations.iter().enumerate() {
+            let base = format!("/organisations/{i}");
+            c.stable_id(whole, &base, &org.id, repeated_ids[i], "organisation");
+            c.text(whole, At(&base, None, "name"), &org.name);
+            let members = format!("{base}/members");
+            for (j, member) in org.members.iter().enumerate() {
+                let party = member.party();
+                if party == Some(PartyRef::Org(org.id.as_str())) {
                     c.push(
-                        Rule::DuplicatePartner,
+                        Rule::SelfMember,
+                        whole,
+                        At(&members, Some(j), "org").pointer(),
+                        "an organisation cannot be its own member",
+                    );
+                }
+                c.party(whole, At(&members, Some(j), ""), party);
+            }
+        }
+
+        Validator {
+            dataset,
+            checker: c,
+            repeated_ids: repeats(&ids(dataset.partnerships.iter().map(|p| p.id.as_str()))),
+        }
+    }
+
+    /// Checks the partnerships at the positions `range` (out of range: none).
+    pub fn partnerships(&mut self, range: std::ops::Range<usize>) {
+        let c = &mut self.checker;
+        let all = &self.dataset.partnerships;
+        // Clamped: positions out of range check nothing (and never panic).
+        let end = range.end.min(all.len());
+        let range = range.start.min(end)..end;
+        for (i, p) in all[range.clone()].iter().enumerate() {
+            let i = range.start + i;
+            let scope = Scope::Partnership(i);
+            let base = format!("/partnerships/{i}");
+            c.stable_id(scope, &base, &p.id, self.repeated_ids[i], "partnership");
+            c.text(scope, At(&base, None, "title"), &p.title);
+            c.text(scope, At(&base, None, "description"), &p.description);
+            let topics = format!("{base}/topics");
+            for (j, topic) in p.topics.iter().enumerate() {
+                c.text(scope, At(&topics, Some(j), ""), topic);
+            }
+            if p.partners.is_empty() {
+                c.push(
+                    Rule::NoPartners,
+                    scope,
+                    At(&base, None, "partners").pointer(),
+                    "a partnership needs at least one partner",
+                );
+            }
+            let mut seen_partners = Vec::new();
+            let partners = format!("{base}/partners");
+            for (j, partner) in p.partners.iter().enumerate() {
+                let at = At(&partners, Some(j), "");
+                let party = partner.party();
+                c.party(scope, at, party);
+                if let Some(party) = party {
+                    if seen_partners.contains(&party) {
+                        c.push(
+                            Rule::DuplicatePartner,
+                            scope,
+                            at.pointer(),
+                            "this partner is named twice in the partnership",
+                        );
+                    }
+                    seen_partners.push(party);
+                }
+                if let Some(role) = &partner.role {
+                    c.text(scope, At(&partners, Some(j), "role"), role);
+                }
+                c.date(
+                    scope,
+                    At(&partners, Some(j), "since"),
+                    partner.since.as_deref(),
+                );
+                c.date(
+                    scope,
+                    At(&partners, Some(j), "reported"),
+                    partner.reported.as_deref(),
+                );
+            }
+            if p.sources.is_empty() {
+                c.push(
+                    Rule::NoSource,
+                    scope,
+                    At(&base, None, "sources").pointer(),
+                    "a partnership should name at least one source",
+                );
+            }
+            let sources = format!("{base}/sources");
+            for (j, source) in p.sources.iter().enumerate() {
+                let at = At(&sources, Some(j), "");
+                if let Some(title) = &source.title {
+                    c.text(scope, At(&sources, Some(j), "title"), title);
+                }
+                if let Some(publisher) = &source.publisher {
+                    c.text(scope, At(&sources, Some(j), "publisher"), publisher);
+                }
+                if source.title.is_none() && source.publisher.is_none() && source.url.is_none() {
+                    c.push(
+                        Rule::EmptySource,
                         scope,
                         at.pointer(),
-                        "this partner is named twice in the partnership",
+                        "a source needs at least a title, a publisher or a URL",
                     );
                 }
-                seen_partners.push(party);
+                c.date(scope, At(&sources, Some(j), "date"), source.date.as_deref());
+                c.url(scope, At(&sources, Some(j), "url"), source.url.as_deref());
             }
-            if let Some(role) = &partner.role {
-                c.text(scope, At(&partners, Some(j), "role"), role);
-            }
-            c.date(
-                scope,
-                At(&partners, Some(j), "since"),
-                partner.since.as_deref(),
-            );
-            c.date(
-                scope,
-                At(&partners, Some(j), "reported"),
-                partner.reported.as_deref(),
-            );
-        }
-        if p.sources.is_empty() {
-            c.push(
-                Rule::NoSource,
-                scope,
-                At(&base, None, "sources").pointer(),
-                "a partnership should name at least one source",
-            );
-        }
-        let sources = format!("{base}/sources");
-        for (j, source) in p.sources.iter().enumerate() {
-            let at = At(&sources, Some(j), "");
-            if let Some(title) = &source.title {
-                c.text(scope, At(&sources, Some(j), "title"), title);
-            }
-            if let Some(publisher) = &source.publisher {
-                c.text(scope, At(&sources, Some(j), "publisher"), publisher);
-            }
-            if source.title.is_none() && source.publisher.is_none() && source.url.is_none() {
-                c.push(
-                    Rule::EmptySource,
-                    scope,
-                    at.pointer(),
-                    "a source needs at least a title, a publisher or a URL",
-                );
-            }
-            c.date(scope, At(&sources, Some(j), "date"), source.date.as_deref());
-            c.url(scope, At(&sources, Some(j), "url"), source.url.as_deref());
         }
     }
-    c.problems
+
+    /// Every problem found, in the order of the checks.
+    pub fn finish(self) -> Vec<Problem> {
+        self.checker.problems
+    }
 }
 
 /// The well-formed ids (others are reported as malformed, not as repeated).

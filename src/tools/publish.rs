@@ -137,13 +137,13 @@ pub struct Slicer<'a> {
     index: &'a Index<'a>,
     naming: HashMap<String, Vec<usize>>,
     touching: HashMap<String, Vec<usize>>,
-    parts: Parts<'a>,
+    parts: Parts,
 }
 
 /// The serialised entries of a dataset, and what each partnership needs.
 /// Bodies and organisations are kept in the order slices list them (bodies
 /// by identity, organisations by id), so a slice sorts positions, not text.
-struct Parts<'a> {
+struct Parts {
     /// Everything of a slice before its list of bodies: `{"schemaVersion":…,"bodies":`.
     head: Vec<u8>,
     bodies: Vec<Vec<u8>>,
@@ -155,8 +155,6 @@ struct Parts<'a> {
     /// organisation members, transitively) and the bodies it names
     /// (partners and members of those organisations), as positions.
     needs: Vec<(Vec<usize>, Vec<usize>)>,
-    /// Partnership positions by id, to turn a selection back into positions.
-    partnership_at: HashMap<&'a str, usize>,
 }
 
 fn add(map: &mut HashMap<String, Vec<usize>>, area: String, i: usize) {
@@ -166,8 +164,8 @@ fn add(map: &mut HashMap<String, Vec<usize>>, area: String, i: usize) {
     }
 }
 
-impl<'a> Parts<'a> {
-    fn new(index: &Index<'a>) -> Self {
+impl Parts {
+    fn new(index: &Index<'_>) -> Self {
         let dataset = index.dataset();
         let mut head = json(&subset(dataset, Vec::new(), Vec::new(), Vec::new()));
         // The three lists are the last fields of a dataset (tests compare
@@ -256,12 +254,6 @@ impl<'a> Parts<'a> {
             partnerships: dataset.partnerships.iter().map(json).collect(),
             body_at,
             needs,
-            partnership_at: dataset
-                .partnerships
-                .iter()
-                .enumerate()
-                .map(|(at, p)| (p.id.as_str(), at))
-                .collect(),
         }
     }
 }
@@ -276,7 +268,7 @@ impl<'a> Slicer<'a> {
             for partner in &p.partners {
                 let keys = match partner.party() {
                     Some(PartyRef::Key(k)) => k.parse::<OfficialKey>().into_iter().collect(),
-                    Some(PartyRef::Org(id)) => index.keyed_members(id),
+                    Some(PartyRef::Org(id)) => index.keyed_members(id).to_vec(),
                     _ => Vec::new(),
                 };
                 for key in keys {
@@ -318,17 +310,14 @@ impl<'a> Slicer<'a> {
     /// The slice of `host`, serialised: the same bytes as serialising
     /// [`slice_for`]'s dataset, or `None` when the host shows nothing.
     pub fn slice_json(&self, host: &OfficialKey) -> Option<(Vec<u8>, usize)> {
-        let all = &self.index.dataset().partnerships;
         let groups = self
             .index
-            .select_among(host, self.candidates(host).into_iter().map(|at| &all[at]));
+            .select_among(host, self.candidates(host).into_iter());
         let parts = &self.parts;
-        // Positions of the shown partnerships, in the host's display order
-        // (found again by id, unique in a valid dataset).
+        // Positions of the shown partnerships, in the host's display order.
         let shown: Vec<usize> = groups
             .iter()
-            .flat_map(|g| g.partnerships.iter())
-            .filter_map(|p| parts.partnership_at.get(p.id.as_str()).copied())
+            .flat_map(|g| g.positions.iter().copied())
             .collect();
         if shown.is_empty() {
             return None;

@@ -67,8 +67,8 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
             escape(&texts::empty(view.host_name.as_deref()))
         );
     }
-    for group in &view.groups {
-        let _ = writeln!(html, "<section>\n<h3>{}</h3>\n<ul>", escape(&group.heading));
+    for group in view.page(dataset, 0, view.count) {
+        let _ = writeln!(html, "<section>\n<h3>{}</h3>\n<ul>", escape(group.heading));
         for item in &group.items {
             let meta: Vec<String> = [
                 Some(format!("{}: {}", texts::KIND, item.kind)),

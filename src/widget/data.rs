@@ -13,7 +13,7 @@ use web_sys::RequestCredentials;
 use super::{log_error, log_warn};
 use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
-use crate::model::validate::{validate, Problem, Scope};
+use crate::model::validate::{Problem, Scope, Validator};
 use crate::texts;
 
 /// Why a box has nothing to show. Cloned into every box that shares a URL.
@@ -167,7 +167,18 @@ async fn fetch_and_check(url: String, quiet: bool) -> Loaded {
     yield_to_host().await;
     // Warnings are for the dataset's maintainers (their validator shows
     // them); the webmaster's console gets only what changes the box.
-    let problems: Vec<Problem> = validate(&dataset)
+    // Checked a chunk at a time too, the host page running in between.
+    let mut validator = Validator::new(&dataset, None);
+    let total = dataset.partnerships.len();
+    let mut start = 0;
+    while start < total {
+        let end = total.min(start + CHUNK as usize);
+        validator.partnerships(start..end);
+        start = end;
+        yield_to_host().await;
+    }
+    let problems: Vec<Problem> = validator
+        .finish()
         .into_iter()
         .filter(Problem::is_error)
         .collect();

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use super::partnership_item::PartnershipItem;
+use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
 use crate::presentation::{HostBox, PageGroup, FIRST_PAGE, NEXT_PAGE};
 use crate::texts;
@@ -54,19 +55,20 @@ async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String) {
     let loaded = load_for_host(&host, &dataset_url).await;
     // Selecting and laying out are separate tasks for the host page.
     yield_to_host().await;
-    let loaded = loaded.map(|ds| Rc::new(HostBox::new(&ds, &host)));
+    let loaded = loaded.map(|ds| (Rc::new(HostBox::new(&ds, &host)), ds));
     yield_to_host().await;
     let (status, class) = match &loaded {
-        Ok(view) if view.count == 0 => (texts::empty(view.host_name.as_deref()), "dp-status"),
-        Ok(view) => (texts::loaded(view.count), "dp-status dp-visually-hidden"),
+        Ok((view, _)) if view.count == 0 => (texts::empty(view.host_name.as_deref()), "dp-status"),
+        Ok((view, _)) => (texts::loaded(view.count), "dp-status dp-visually-hidden"),
         Err(error) => (error.reader_message(), "dp-status dp-error"),
     };
-    if let (Ok(view), Ok(Some(content))) = (&loaded, root.query_selector(".dp-content")) {
+    if let (Ok((view, dataset)), Ok(Some(content))) = (&loaded, root.query_selector(".dp-content"))
+    {
         if view.count > 0 {
-            let view = Rc::clone(view);
+            let (view, dataset) = (Rc::clone(view), Rc::clone(dataset));
             let content: HtmlElement = content.unchecked_into();
             let list = content.clone();
-            mount_to(content, move || view! { <HostList view list/> }).forget();
+            mount_to(content, move || view! { <HostList view dataset list/> }).forget();
         }
     }
     if let Ok(Some(line)) = root.query_selector(".dp-status") {
@@ -79,10 +81,10 @@ async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String) {
 /// [`NEXT_PAGE`] more per click. Each page is mounted once into the groups
 /// already on screen and never re-rendered.
 #[component]
-fn HostList(view: Rc<HostBox>, list: HtmlElement) -> impl IntoView {
+fn HostList(view: Rc<HostBox>, dataset: Rc<Dataset>, list: HtmlElement) -> impl IntoView {
     let total = view.count;
     let on_screen = Rc::new(Cell::new(FIRST_PAGE.min(total)));
-    let first_page = page_view(&view, 0, FIRST_PAGE);
+    let first_page = page_view(&view, &dataset, 0, FIRST_PAGE);
     let license_name = view.license_name.clone();
     let license_url = view.license_url.clone();
     let as_of = view.as_of.clone();
@@ -95,20 +97,18 @@ fn HostList(view: Rc<HostBox>, list: HtmlElement) -> impl IntoView {
         let from = on_screen.get();
         let to = (from + NEXT_PAGE).min(total);
         on_screen.set(to);
-        let page = view.page(from, to);
+        let mut page = view.page(&dataset, from, to).into_iter().peekable();
         // A group that goes on continues its list; new groups follow it.
-        let mut rest = page.as_slice();
-        if let Some((first, later)) = rest.split_first() {
+        if page.peek().is_some_and(|first| first.continued) {
             let last_list = groups
                 .last_element_child()
                 .and_then(|group| group.query_selector("ul").ok().flatten());
-            if let (true, Some(last_list)) = (first.continued, last_list) {
+            if let (Some(first), Some(last_list)) = (page.next(), last_list) {
                 let items = items_view(first);
                 mount_to(last_list.unchecked_into(), move || items).forget();
-                rest = later;
             }
         }
-        let more: Vec<_> = rest.iter().map(group_view).collect();
+        let more: Vec<_> = page.map(group_view).collect();
         mount_to(groups.clone().unchecked_into(), move || more).forget();
         // The line under the list: the count and the button, or nothing.
         if let Some(line) = groups.next_element_sibling() {
@@ -150,28 +150,30 @@ fn HostList(view: Rc<HostBox>, list: HtmlElement) -> impl IntoView {
 }
 
 /// A group's partnerships on one page.
-fn items_view(part: &PageGroup<'_>) -> impl IntoView {
+fn items_view(part: PageGroup<'_>) -> impl IntoView {
+    let first = part.first_position;
     part.items
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, item)| view! { <PartnershipItem item=item.clone() position=part.first_position + i/> })
+        .map(|(i, item)| view! { <PartnershipItem item position=first + i/> })
         .collect_view()
 }
 
 /// A group, with its heading, and its partnerships on one page.
-fn group_view(part: &PageGroup<'_>) -> impl IntoView {
+fn group_view(part: PageGroup<'_>) -> impl IntoView {
+    let heading = part.heading.to_owned();
     view! {
         <section class="dp-group" data-testid="dp-group">
-            <h3 class="dp-group-heading">{part.group.heading.clone()}</h3>
+            <h3 class="dp-group-heading">{heading}</h3>
             <ul class="dp-list" role="list">{items_view(part)}</ul>
         </section>
     }
 }
 
 /// The groups of the partnerships at display positions `from..to`.
-fn page_view(view: &HostBox, from: usize, to: usize) -> impl IntoView {
-    view.page(from, to)
-        .iter()
+fn page_view(view: &HostBox, dataset: &Dataset, from: usize, to: usize) -> impl IntoView {
+    view.page(dataset, from, to)
+        .into_iter()
         .map(group_view)
         .collect::<Vec<_>>()
 }
