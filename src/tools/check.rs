@@ -163,6 +163,9 @@ fn check_shape(text: &str, today: Option<PartialDate>) -> Report {
 /// Gives each finding its line:column (scanning the text once, recording
 /// only the pointers needed) and sorts them into file order.
 fn place(text: &str, findings: &mut [Finding]) {
+    if findings.is_empty() {
+        return; // nothing to place: do not scan a national file for nothing
+    }
     let wanted: HashSet<String> = findings
         .iter()
         .flat_map(|f| {
