@@ -172,6 +172,25 @@ impl OfficialKey {
         }
     }
 
+    /// The key of the same body in one canonical form (a Gemeinde without
+    /// its Amt digits), to look bodies up without building the
+    /// [`identity`](Self::identity) text.
+    ///
+    /// ```
+    /// # use partnerships_widget::model::key::OfficialKey;
+    /// let ags: OfficialKey = "01060001".parse().unwrap();
+    /// let ars: OfficialKey = "010600010001".parse().unwrap();
+    /// assert_eq!(ags.identity_key(), ars.identity_key());
+    /// ```
+    pub fn identity_key(&self) -> OfficialKey {
+        let mut key = *self;
+        if key.level == Level::Gemeinde {
+            key.digits[5..9].copy_from_slice(b"0000");
+            key.verband_known = false;
+        }
+        key
+    }
+
     /// True when `inner` lies strictly inside this body.
     ///
     /// A Gemeinde given only by its AGS cannot be placed inside an Amt, since

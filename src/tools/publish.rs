@@ -135,8 +135,8 @@ fn empty_slice(dataset: &Dataset, land: &OfficialKey) -> Dataset {
 /// the slices add up to far more bytes than the dataset.
 pub struct Slicer<'a> {
     index: &'a Index<'a>,
-    naming: HashMap<String, Vec<usize>>,
-    touching: HashMap<String, Vec<usize>>,
+    naming: HashMap<OfficialKey, Vec<usize>>,
+    touching: HashMap<OfficialKey, Vec<usize>>,
     parts: Parts,
 }
 
@@ -150,14 +150,14 @@ struct Parts {
     organisations: Vec<Vec<u8>>,
     partnerships: Vec<Vec<u8>>,
     /// Position (in `bodies`) of the body with an identity.
-    body_at: HashMap<String, usize>,
+    body_at: HashMap<OfficialKey, usize>,
     /// Per partnership: the organisations it needs (partners and their
     /// organisation members, transitively) and the bodies it names
     /// (partners and members of those organisations), as positions.
     needs: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
-fn add(map: &mut HashMap<String, Vec<usize>>, area: String, i: usize) {
+fn add(map: &mut HashMap<OfficialKey, Vec<usize>>, area: OfficialKey, i: usize) {
     let list = map.entry(area).or_default();
     if list.last() != Some(&i) {
         list.push(i);
@@ -176,10 +176,12 @@ impl Parts {
 
         let mut bodies: Vec<(String, &Body)> = bodies_by_identity(dataset).into_iter().collect();
         bodies.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let body_at: HashMap<String, usize> = bodies
+        let body_at: HashMap<OfficialKey, usize> = bodies
             .iter()
             .enumerate()
-            .map(|(at, (identity, _))| (identity.clone(), at))
+            .filter_map(|(at, (_, body))| {
+                Some((body.key.parse::<OfficialKey>().ok()?.identity_key(), at))
+            })
             .collect();
         let mut organisations: Vec<&Organisation> = dataset.organisations.iter().collect();
         organisations.sort_unstable_by(|a, b| a.id.cmp(&b.id));
@@ -194,7 +196,7 @@ impl Parts {
             Some(PartyRef::Key(k)) => k
                 .parse::<OfficialKey>()
                 .ok()
-                .and_then(|key| body_at.get(&key.identity()).copied()),
+                .and_then(|key| body_at.get(&key.identity_key()).copied()),
             _ => None,
         };
         // Per organisation: itself and every organisation below it, and the
@@ -272,9 +274,9 @@ impl<'a> Slicer<'a> {
                     _ => Vec::new(),
                 };
                 for key in keys {
-                    add(&mut naming, key.identity(), i);
+                    add(&mut naming, key.identity_key(), i);
                     for area in key.with_ancestors() {
-                        add(&mut touching, area.identity(), i);
+                        add(&mut touching, area.identity_key(), i);
                     }
                 }
             }
@@ -292,12 +294,12 @@ impl<'a> Slicer<'a> {
         let areas = host.with_ancestors();
         let mut found: Vec<usize> = self
             .touching
-            .get(&host.identity())
+            .get(&host.identity_key())
             .into_iter()
             .chain(
                 areas[1..]
                     .iter()
-                    .filter_map(|a| self.naming.get(&a.identity())),
+                    .filter_map(|a| self.naming.get(&a.identity_key())),
             )
             .flatten()
             .copied()
@@ -326,7 +328,7 @@ impl<'a> Slicer<'a> {
         let mut bodies: Vec<usize> = host
             .with_ancestors()
             .iter()
-            .filter_map(|k| parts.body_at.get(&k.identity()).copied())
+            .filter_map(|k| parts.body_at.get(&k.identity_key()).copied())
             .collect();
         for &at in &shown {
             orgs.extend_from_slice(&parts.needs[at].0);
