@@ -9,6 +9,13 @@
  * relative to the page; default: partnerships.json beside this script),
  * data-min-height (space reserved while loading; default 12rem).
  *
+ * Once loaded (also by a tag without data-ags, e.g. in <head>), the element
+ *   <digitale-partnerschaften ags="01060"></digitale-partnerschaften>
+ * works anywhere on the page, also when added later, and shows another body
+ * when its ags attribute changes (attributes: ags, src, min-height).
+ * Including the loader more than once is harmless: one wasm per widget
+ * folder, one download per dataset URL, one box per tag or element.
+ *
  * A classic script on purpose: it can read its own tag (document.currentScript)
  * and starts the wasm download and the dataset download at the same moment.
  * Its only global is window.DigitalePartnerschaften. It never throws.
@@ -100,7 +107,46 @@
       }
     };
 
-    api = window[NS] = Object.freeze({ render: render });
+    // The custom element. The loader's own boxes are such elements too, but
+    // without an ags attribute: the element only renders when it has one.
+    var defineElement = function (base) {
+      if (!window.customElements || customElements.get("digitale-partnerschaften")) return;
+      var Box = function () {
+        return Reflect.construct(HTMLElement, [], Box);
+      };
+      Box.prototype = Object.create(HTMLElement.prototype);
+      Box.prototype.constructor = Box;
+      Object.setPrototypeOf(Box, HTMLElement);
+      Box.observedAttributes = ["ags"];
+      Box.prototype.show = function () {
+        var ags = this.getAttribute("ags");
+        if (ags === null || !this.isConnected || this.dpShown === ags) return;
+        this.dpShown = ags;
+        var src = this.getAttribute("src");
+        if (!this.style.display) this.style.display = "block";
+        render(this, {
+          ags: ags,
+          src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
+          base: base,
+          minHeight: this.getAttribute("min-height")
+        });
+      };
+      Box.prototype.connectedCallback = function () {
+        try {
+          this.show();
+        } catch (error) {
+          log("could not render the element", error);
+        }
+      };
+      Box.prototype.attributeChangedCallback = Box.prototype.connectedCallback;
+      try {
+        customElements.define("digitale-partnerschaften", Box);
+      } catch (error) {
+        log("could not define <digitale-partnerschaften>", error);
+      }
+    };
+
+    api = window[NS] = Object.freeze({ render: render, define: defineElement });
   }
 
   // This tag's own box.
@@ -108,6 +154,7 @@
     var script = document.currentScript;
     if (!script || !script.src) return;
     var base = new URL(".", script.src).href;
+    api.define(base);
     var src = script.getAttribute("data-src");
     var options = {
       ags: script.getAttribute("data-ags"),
@@ -116,6 +163,8 @@
       minHeight: script.getAttribute("data-min-height")
     };
     var target = script.getAttribute("data-target");
+    // A tag without data-ags and data-target only loads (for the element).
+    if (options.ags === null && !target) return;
     if (!target) {
       if (!document.body || !document.body.contains(script)) {
         log("the script tag is not inside <body>: place it where the box should appear, or set data-target");

@@ -248,3 +248,44 @@ test("a host with many partnerships shows them a page at a time, by keyboard", a
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test("the element works in HTML, when added later and when its ags changes; the loader three times is harmless", async () => {
+  server.requests.length = 0;
+  const { context, page, log } = await open("/host/custom-element.html");
+  await settled(page, 2);
+  // Added later by the host's own script.
+  await page.evaluate(() => {
+    const element = document.createElement("digitale-partnerschaften");
+    element.setAttribute("ags", "03103000");
+    document.querySelector("#later").append(element);
+  });
+  await settled(page, 3);
+  const ids = async () =>
+    (await readBoxes(page)).map((box) => box.groups.flatMap((g) => g.ids));
+  assert.deepEqual(await ids(), [
+    ["stadtwerke-luebeck-solutions-kommanditisten", "it-allianz-nord-aoer", "sh-mv-digitale-souveraenitaet"],
+    ["ost-niedersachsen-digitalisierung"],
+    ["sh-mv-digitale-souveraenitaet"],
+  ]);
+
+  // Another body: the same element shows Landkreis Gifhorn's partnerships.
+  await page.evaluate(() => document.querySelector("#static").setAttribute("ags", "03151"));
+  await page.waitForFunction(() =>
+    /^1 Partnerschaft/.test(document.querySelector("#static").shadowRoot.querySelector('[data-testid="dp-status"]')?.textContent ?? ""),
+  );
+  assert.deepEqual((await ids())[0], ["ost-niedersachsen-digitalisierung"]);
+
+  // One box per element, one wasm, one download per slice.
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll("digitale-partnerschaften")].map((h) => h.shadowRoot.querySelectorAll('[data-testid="dp-box"]').length),
+  );
+  assert.deepEqual(boxes, [1, 1, 1]);
+  const count = (p) => server.requests.filter((r) => r === p).length;
+  // The loader ran three times (the browser may fetch it once).
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script[src$="partnerships.js"]').length), 3);
+  assert.equal(count("/widget/partnerships-widget_bg.wasm"), 1);
+  for (const key of ["01060", "13", "03103000", "03151"]) assert.equal(count(`/widget/slices/${key}.json`), 1, key);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
