@@ -13,13 +13,16 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
   ".wasm": "application/wasm",
   ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
 };
 
 /**
- * Starts a server. `mounts` maps a URL prefix ("/widget/") to a directory.
+ * Starts a server. `mounts` maps a URL prefix ("/widget/") to a directory;
+ * `headers` maps a prefix to extra response headers (e.g. a
+ * Content-Security-Policy for the pages under it).
  * Returns { url, requests, close } where `requests` lists every path served.
  */
-export async function serve(mounts) {
+export async function serve(mounts, headers = {}) {
   const requests = [];
   // Compressed once per file, as a production server with precompressed
   // assets (or a cache) would: brotli at quality 11 costs ~1 s per request
@@ -40,7 +43,8 @@ export async function serve(mounts) {
     }
     try {
       let body = await readFile(join(mounts[prefix], rel));
-      const headers = { "content-type": TYPES[extname(rel)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      const extra = headers[prefix] ?? {};
+      const head = { "content-type": TYPES[extname(rel)] ?? "application/octet-stream", "cache-control": "no-cache", ...extra };
       if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
         const key = join(mounts[prefix], rel);
         const cached = compressed.get(key);
@@ -48,9 +52,9 @@ export async function serve(mounts) {
           compressed.set(key, { source: body, br: brotliCompressSync(body) });
         }
         body = compressed.get(key).br;
-        headers["content-encoding"] = "br";
+        head["content-encoding"] = "br";
       }
-      res.writeHead(200, headers).end(body);
+      res.writeHead(200, head).end(body);
     } catch {
       res.writeHead(404).end("not found");
     }

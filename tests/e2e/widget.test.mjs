@@ -18,6 +18,10 @@ export const SCREENSHOTS = join(ROOT, "test-results");
 let server;
 let browser;
 
+// The strict policy of the issue: no inline code or styles, no eval, Trusted Types.
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'";
+
 // A host with more partnerships than the box shows at first: the real
 // dataset plus 44 copies of one partnership of Kreis Segeberg (47 in all).
 const MANY = mkdtempSync(join(tmpdir(), "dp-many-"));
@@ -43,7 +47,10 @@ function writeManyPartnerships() {
 
 before(async () => {
   writeManyPartnerships();
-  server = await serve({ "/widget/": DIST, "/host/": PAGES, "/many/": MANY });
+  server = await serve(
+    { "/widget/": DIST, "/host/": PAGES, "/many/": MANY, "/csp/": PAGES, "/csp-without-wasm/": PAGES },
+    { "/csp/": { "content-security-policy": CSP }, "/csp-without-wasm/": { "content-security-policy": CSP.replace(" 'wasm-unsafe-eval'", "") } },
+  );
   browser = await launch();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
@@ -287,5 +294,53 @@ test("the element works in HTML, when added later and when its ags changes; the 
   for (const key of ["01060", "13", "03103000", "03151"]) assert.equal(count(`/widget/slices/${key}.json`), 1, key);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+/** Opens `path`, recording Content-Security-Policy violations in the page. */
+async function openWatchingPolicy(path) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = watch(page);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(server.url + path);
+  return { context, page, log };
+}
+
+test("under a strict Content-Security-Policy with Trusted Types the boxes work, fully styled", async () => {
+  const { context, page, log } = await openWatchingPolicy("/csp/csp.html");
+  await settled(page, 2);
+  const boxes = await readBoxes(page);
+  assert.deepEqual(boxes.map((b) => b.status), ["3 Partnerschaften geladen", "1 Partnerschaft geladen"]);
+  const styled = await page.evaluate(() => {
+    const root = document.querySelector("digitale-partnerschaften").shadowRoot;
+    const box = getComputedStyle(root.querySelector('[data-testid="dp-box"]'));
+    return { borderTop: box.borderTopWidth, heading: getComputedStyle(root.querySelector("h2")).fontSize };
+  });
+  assert.deepEqual(styled, { borderTop: "4px", heading: "22px" }, "the component styles apply");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("without 'wasm-unsafe-eval' the box says it could not start and the console names the directive", async () => {
+  const { context, page, log } = await openWatchingPolicy("/csp-without-wasm/csp.html");
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("digitale-partnerschaften")].every((h) => /nicht angezeigt/.test(h.shadowRoot?.textContent ?? "")),
+  );
+  const texts = await page.evaluate(() => [...document.querySelectorAll("digitale-partnerschaften")].map((h) => h.shadowRoot.textContent));
+  assert.deepEqual(texts, [
+    "Die Partnerschaften konnten nicht angezeigt werden.",
+    "Die Partnerschaften konnten nicht angezeigt werden.",
+  ]);
+  assert.ok(
+    log.errors.some((e) => e.includes("[Digitale Partnerschaften]") && e.includes("'wasm-unsafe-eval'") && e.includes("script-src")),
+    log.errors.join("\n"),
+  );
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

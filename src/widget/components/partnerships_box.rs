@@ -44,10 +44,16 @@ pub fn PartnershipsBox(root: HtmlElement, raw_key: String, dataset_url: String) 
         <section class="dp-box" aria-labelledby="dp-heading" data-testid="dp-box">
             <h2 id="dp-heading" class="dp-heading">{texts::HEADING}</h2>
             <p class=status_class role="status" data-testid="dp-status">{status}</p>
-            <div class="dp-content"></div>
+            <div class=CONTENT_CLASS></div>
         </section>
     }
 }
+
+/// The element the list is mounted into later. Given as an expression, not
+/// a literal: the `view!` macro turns a wholly literal element into a
+/// `<template>` filled through `innerHTML`, which pages that require Trusted
+/// Types refuse (and the refusal would stop the wasm).
+const CONTENT_CLASS: &str = "dp-content";
 
 /// Loads the dataset (shared per URL), then shows the host's selection in
 /// the box under `root`.
