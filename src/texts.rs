@@ -126,6 +126,13 @@ pub const ERROR_NETWORK: &str =
 pub const ERROR_DATA: &str =
     "Die Daten zu den Partnerschaften sind fehlerhaft und können nicht angezeigt werden.";
 
+/// The data did not arrive in time.
+pub const ERROR_TIMEOUT: &str =
+    "Die Partnerschaften konnten nicht rechtzeitig geladen werden. Bitte versuchen Sie es später noch einmal.";
+/// The data is larger than the box accepts.
+pub const ERROR_TOO_LARGE: &str =
+    "Die Daten zu den Partnerschaften sind zu umfangreich und werden nicht angezeigt.";
+
 /// The server answered with an error status.
 pub fn error_status(status: u16) -> String {
     format!("Die Partnerschaften konnten nicht geladen werden (Serverantwort {status}).")

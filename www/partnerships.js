@@ -7,12 +7,15 @@
  * Attributes: data-ags (official key of the host, required), data-target
  * (CSS selector of an element to render into), data-src (dataset URL,
  * relative to the page; default: partnerships.json beside this script),
- * data-min-height (space reserved while loading; default 12rem).
+ * data-min-height (space reserved while loading; default 12rem),
+ * data-timeout (seconds until a download is given up; default 10),
+ * data-max-size (largest dataset accepted, in MiB; default 5).
  *
  * Once loaded (also by a tag without data-ags, e.g. in <head>), the element
  *   <digitale-partnerschaften ags="01060"></digitale-partnerschaften>
  * works anywhere on the page, also when added later, and shows another body
- * when its ags attribute changes (attributes: ags, src, min-height).
+ * when its ags attribute changes (attributes: ags, src, min-height,
+ * timeout, max-size).
  * Including the loader more than once is harmless: one wasm per widget
  * folder, one download per dataset URL, one box per tag or element.
  *
@@ -60,6 +63,16 @@
       return modules[base];
     };
 
+    // data-timeout (seconds) and data-max-size (MiB) as the wasm takes them;
+    // 0 (missing or not a positive number) means the default.
+    var limits = function (options, timeout, maxSize) {
+      var seconds = parseFloat(timeout);
+      var mib = parseFloat(maxSize);
+      options.timeoutMs = seconds > 0 ? Math.min(Math.round(seconds * 1000), 3600000) : 0;
+      options.maxBytes = mib > 0 ? Math.min(Math.round(mib * 1048576), 4294967295) : 0;
+      return options;
+    };
+
     var placeholder = function (host, minHeight) {
       // Reserve the space now, so the page does not jump when the box arrives.
       host.style.minHeight = minHeight || "12rem";
@@ -95,7 +108,7 @@
         }
         wasmModule(options.base).then(
           function (glue) {
-            glue.mount(host, ags, url, slice ? datasets[slice] : undefined);
+            glue.mount(host, ags, url, slice ? datasets[slice] : undefined, options.timeoutMs || 0, options.maxBytes || 0);
           },
           function (error) {
             status.textContent = FAILED;
@@ -124,12 +137,12 @@
         this.dpShown = ags;
         var src = this.getAttribute("src");
         if (!this.style.display) this.style.display = "block";
-        render(this, {
+        render(this, limits({
           ags: ags,
           src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
           base: base,
           minHeight: this.getAttribute("min-height")
-        });
+        }, this.getAttribute("timeout"), this.getAttribute("max-size")));
       };
       Box.prototype.connectedCallback = function () {
         try {
@@ -146,7 +159,7 @@
       }
     };
 
-    api = window[NS] = Object.freeze({ render: render, define: defineElement });
+    api = window[NS] = Object.freeze({ render: render, define: defineElement, limits: limits });
   }
 
   // This tag's own box.
@@ -156,12 +169,12 @@
     var base = new URL(".", script.src).href;
     api.define(base);
     var src = script.getAttribute("data-src");
-    var options = {
+    var options = api.limits({
       ags: script.getAttribute("data-ags"),
       src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
       base: base,
       minHeight: script.getAttribute("data-min-height")
-    };
+    }, script.getAttribute("data-timeout"), script.getAttribute("data-max-size"));
     var target = script.getAttribute("data-target");
     // A tag without data-ags and data-target only loads (for the element).
     if (options.ags === null && !target) return;

@@ -29,6 +29,10 @@ pub enum LoadError {
     Shape,
     /// A dataset whose content cannot be trusted as a whole.
     Invalid,
+    /// No complete answer within the time limit (`data-timeout`).
+    Timeout,
+    /// The answer is larger than the limit (`data-max-size`).
+    TooLarge,
 }
 
 impl LoadError {
@@ -40,13 +44,38 @@ impl LoadError {
             LoadError::NotJson | LoadError::Shape | LoadError::Invalid => {
                 texts::ERROR_DATA.to_owned()
             }
+            LoadError::Timeout => texts::ERROR_TIMEOUT.to_owned(),
+            LoadError::TooLarge => texts::ERROR_TOO_LARGE.to_owned(),
         }
     }
 }
 
 type Loaded = Result<Rc<Dataset>, LoadError>;
 
+/// How long a download may take and how large it may be, from the box's
+/// tag; a download shared by several boxes uses the limits of the box that
+/// started it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// Milliseconds until a download is given up (`data-timeout`, default 10 s).
+    pub timeout_ms: u32,
+    /// Largest answer accepted, in bytes (`data-max-size`, default 5 MiB).
+    pub max_bytes: u32,
+}
+
+impl Limits {
+    /// The limits from the loader's numbers; 0 (not given) means the default.
+    pub fn new(timeout_ms: u32, max_bytes: u32) -> Self {
+        let or = |value: u32, default: u32| if value == 0 { default } else { value };
+        Limits {
+            timeout_ms: or(timeout_ms, 10_000),
+            max_bytes: or(max_bytes, 5 << 20),
+        }
+    }
+}
+
 thread_local! {
+
     /// One shared load per dataset URL.
     /// (A few entries per page: a vector is smaller in the wasm than a map.)
     static LOADS: RefCell<Vec<(String, Shared<LocalBoxFuture<'static, Loaded>>)>> =
@@ -69,13 +98,15 @@ pub fn offer_prefetch(url: &str, prefetched: JsValue) {
 
 /// The dataset at `url`, downloaded and checked once per page. A `quiet`
 /// load logs nothing (used for slices, which may simply not exist).
-async fn load(url: String, quiet: bool) -> Loaded {
+async fn load(url: String, quiet: bool, limits: Limits) -> Loaded {
     let shared = LOADS.with(|loads| {
         let mut loads = loads.borrow_mut();
         if let Some((_, shared)) = loads.iter().find(|(u, _)| *u == url) {
             return shared.clone();
         }
-        let shared = fetch_and_check(url.clone(), quiet).boxed_local().shared();
+        let shared = fetch_and_check(url.clone(), quiet, limits)
+            .boxed_local()
+            .shared();
         loads.push((url, shared.clone()));
         shared
     });
@@ -94,7 +125,7 @@ pub fn slice_url(dataset_url: &str, key: &OfficialKey) -> String {
 /// slice, else its Kreis's, else its Land's (each a superset of what the
 /// bodies inside it show), else the full dataset at `dataset_url` (when no
 /// slices are published: `publish` always writes one per Land).
-pub async fn load_for_host(host: &OfficialKey, dataset_url: &str) -> Loaded {
+pub async fn load_for_host(host: &OfficialKey, dataset_url: &str, limits: Limits) -> Loaded {
     let mut candidates = vec![*host];
     candidates.extend(host.kreis_key().filter(|k| k != host));
     let land = host.land_key();
@@ -102,11 +133,14 @@ pub async fn load_for_host(host: &OfficialKey, dataset_url: &str) -> Loaded {
         candidates.push(land);
     }
     for key in candidates {
-        if let Ok(dataset) = load(slice_url(dataset_url, &key), true).await {
-            return Ok(dataset);
+        match load(slice_url(dataset_url, &key), true, limits).await {
+            Ok(dataset) => return Ok(dataset),
+            // The server is slow or sends too much: the next file would too.
+            Err(e @ (LoadError::Timeout | LoadError::TooLarge)) => return Err(e),
+            Err(_) => {}
         }
     }
-    load(dataset_url.to_owned(), false).await
+    load(dataset_url.to_owned(), false, limits).await
 }
 
 async fn response(url: &str) -> Result<Response, String> {
@@ -135,24 +169,59 @@ async fn response(url: &str) -> Result<Response, String> {
     }
 }
 
-async fn fetch_and_check(url: String, quiet: bool) -> Loaded {
+async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
     let error = |message: String| {
         if !quiet {
             log_error(&message);
         }
     };
-    let response = response(&url).await.map_err(|detail| {
-        error(format!("could not fetch the dataset {url}: {detail}"));
-        LoadError::Network
-    })?;
-    if !response.ok() {
-        let status = response.status();
-        error(format!("the dataset {url} answered HTTP {status}"));
-        return Err(LoadError::Status(status));
-    }
-    let text = response.text().await.map_err(|_| {
-        error(format!("could not read the dataset {url}"));
-        LoadError::Network
+    let download = async {
+        let response = response(&url).await.map_err(|detail| {
+            error(format!("could not fetch the dataset {url}: {detail}"));
+            LoadError::Network
+        })?;
+        if !response.ok() {
+            let status = response.status();
+            error(format!("the dataset {url} answered HTTP {status}"));
+            return Err(LoadError::Status(status));
+        }
+        let declared = response
+            .headers()
+            .get("content-length")
+            .and_then(|length| length.parse::<u64>().ok());
+        if declared.is_some_and(|length| length > u64::from(limits.max_bytes)) {
+            return Err(LoadError::TooLarge);
+        }
+        let text = response.text().await.map_err(|_| {
+            error(format!("could not read the dataset {url}"));
+            LoadError::Network
+        })?;
+        if text.len() > limits.max_bytes as usize {
+            return Err(LoadError::TooLarge);
+        }
+        Ok(text)
+    };
+    let timer = sleep(limits.timeout_ms);
+    let text = match futures::future::select(std::pin::pin!(download), std::pin::pin!(timer)).await
+    {
+        futures::future::Either::Left((text, _)) => text,
+        futures::future::Either::Right(_) => Err(LoadError::Timeout),
+    };
+    // A timeout or an oversized answer is said even for a quiet probe: the
+    // box stops there rather than waiting on every fallback in turn.
+    let text = text.map_err(|e| {
+        match e {
+            LoadError::Timeout => log_error(&format!(
+                "the dataset {url} did not arrive within {} s (data-timeout)",
+                limits.timeout_ms as f32 / 1000.0
+            )),
+            LoadError::TooLarge => log_error(&format!(
+                "the dataset {url} is larger than the limit of {} bytes (data-max-size)",
+                limits.max_bytes
+            )),
+            _ => {}
+        }
+        e
     })?;
     // The browser's JSON parser is smaller and faster than one in the wasm.
     let value = js_sys::JSON::parse(&text).map_err(|e| {
@@ -240,6 +309,19 @@ async fn convert(url: &str, value: JsValue, error: &dyn Fn(String)) -> Result<Da
         dataset.partnerships.push(partnership);
     }
     Ok(dataset)
+}
+
+/// Resolves after `ms` milliseconds (never, if there is no window).
+async fn sleep(ms: u32) {
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                ms.min(i32::MAX as u32) as i32,
+            );
+        }
+    });
+    let _ = JsFuture::from(pause).await;
 }
 
 /// Lets the host page run (input, rendering, its own scripts) before the

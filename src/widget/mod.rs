@@ -37,8 +37,18 @@ pub(crate) fn log_warn(message: &str) {
 /// * `prefetched`: the loader's `fetch()` promise for the host's slice
 ///   (`slices/KEY.json` beside the dataset), if it started one, so the
 ///   download overlaps the wasm compile; `undefined` otherwise.
+/// * `timeout_ms`, `max_bytes`: the download limits (`data-timeout`,
+///   `data-max-size`); 0 for the defaults (10 s, 5 MiB).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, ags: String, dataset_url: String, prefetched: JsValue) {
+pub fn mount(
+    host: HtmlElement,
+    ags: String,
+    dataset_url: String,
+    prefetched: JsValue,
+    timeout_ms: u32,
+    max_bytes: u32,
+) {
+    let limits = data::Limits::new(timeout_ms, max_bytes);
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
@@ -70,7 +80,7 @@ pub fn mount(host: HtmlElement, ags: String, dataset_url: String, prefetched: Js
     shadow.replace_children_with_node_1(&container);
     let root = container.clone();
     leptos::mount::mount_to(container, move || {
-        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url/> }
+        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits/> }
     })
     .forget();
 }

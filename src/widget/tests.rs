@@ -50,7 +50,14 @@ fn status(host: &HtmlElement) -> String {
 /// Mounts a box and waits until it has left the loading state.
 async fn settled_box(ags: &str, url: &str) -> HtmlElement {
     let host = host();
-    super::mount(host.clone(), ags.into(), url.into(), JsValue::UNDEFINED);
+    super::mount(
+        host.clone(),
+        ags.into(),
+        url.into(),
+        JsValue::UNDEFINED,
+        0,
+        0,
+    );
     for _ in 0..200 {
         if status(&host) != texts::LOADING {
             return host;
@@ -93,6 +100,8 @@ fn says_it_is_loading_at_once() {
         "01060".into(),
         blob_url(DATASET),
         JsValue::UNDEFINED,
+        0,
+        0,
     );
     assert_eq!(status(&host), texts::LOADING);
 }

@@ -31,6 +31,8 @@ export async function serve(mounts, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     requests.push(path);
+    // A server that never answers, for the timeout tests.
+    if (path.startsWith("/never/")) return;
     const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
     if (!prefix) {
       res.writeHead(404).end("not found");

@@ -344,3 +344,24 @@ test("without 'wasm-unsafe-eval' the box says it could not start and the console
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test("a server that never answers and data over the size limit each get their message; the healthy box beside them works", async () => {
+  const started = Date.now();
+  const { context, page, log } = await open("/host/limits.html");
+  await settled(page, 3);
+  const boxes = await readBoxes(page);
+  assert.deepEqual(
+    boxes.map((b) => b.status),
+    [
+      "Die Partnerschaften konnten nicht rechtzeitig geladen werden. Bitte versuchen Sie es später noch einmal.",
+      "Die Daten zu den Partnerschaften sind zu umfangreich und werden nicht angezeigt.",
+      "1 Partnerschaft geladen",
+    ],
+  );
+  assert.ok(Date.now() - started < 10000, "data-timeout=1 gives up after about a second, not the default 10 s");
+  const ours = log.errors.filter((e) => e.startsWith("[Digitale Partnerschaften]"));
+  assert.ok(ours.some((e) => e.includes("/never/slices/01060.json") && e.includes("1 s (data-timeout)")), ours.join("\n"));
+  assert.ok(ours.some((e) => e.includes("/widget/slices/01060.json") && e.includes("1049 bytes (data-max-size)")), ours.join("\n"));
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});

@@ -14,7 +14,7 @@ use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
 use crate::presentation::{HostBox, PageGroup, FIRST_PAGE, NEXT_PAGE};
 use crate::texts;
-use crate::widget::data::{load_for_host, yield_to_host};
+use crate::widget::data::{load_for_host, yield_to_host, Limits};
 use crate::widget::log_error;
 
 /// One box for the host named by `raw_key` (the `data-ags` attribute as
@@ -25,10 +25,15 @@ use crate::widget::log_error;
 /// whole, and reactive views link their rebuild code into the wasm
 /// (measured: paging through signals cost 5.7 KiB brotli).
 #[component]
-pub fn PartnershipsBox(root: HtmlElement, raw_key: String, dataset_url: String) -> impl IntoView {
+pub fn PartnershipsBox(
+    root: HtmlElement,
+    raw_key: String,
+    dataset_url: String,
+    limits: Limits,
+) -> impl IntoView {
     let (status, status_class) = match raw_key.parse::<OfficialKey>() {
         Ok(host) => {
-            leptos::task::spawn_local(show(root, host, dataset_url));
+            leptos::task::spawn_local(show(root, host, dataset_url, limits));
             (texts::LOADING.to_owned(), "dp-status")
         }
         Err(reason) => {
@@ -57,8 +62,8 @@ const CONTENT_CLASS: &str = "dp-content";
 
 /// Loads the dataset (shared per URL), then shows the host's selection in
 /// the box under `root`.
-async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String) {
-    let loaded = load_for_host(&host, &dataset_url).await;
+async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String, limits: Limits) {
+    let loaded = load_for_host(&host, &dataset_url, limits).await;
     // Selecting and laying out are separate tasks for the host page.
     yield_to_host().await;
     let loaded = loaded.map(|ds| (Rc::new(HostBox::new(&ds, &host)), ds));
