@@ -9,13 +9,15 @@
  * relative to the page; default: partnerships.json beside this script),
  * data-min-height (space reserved while loading; default 12rem),
  * data-timeout (seconds until a download is given up; default 10),
- * data-max-size (largest dataset accepted, in MiB; default 5).
+ * data-max-size (largest dataset accepted, in MiB; default 5),
+ * data-eager (start at once; otherwise a box far below the fold downloads
+ * nothing until it approaches the viewport).
  *
  * Once loaded (also by a tag without data-ags, e.g. in <head>), the element
  *   <digitale-partnerschaften ags="01060"></digitale-partnerschaften>
  * works anywhere on the page, also when added later, and shows another body
  * when its ags attribute changes (attributes: ags, src, min-height,
- * timeout, max-size).
+ * timeout, max-size, eager).
  * Including the loader more than once is harmless: one wasm per widget
  * folder, one download per dataset URL, one box per tag or element.
  *
@@ -91,9 +93,46 @@
      * options: { ags: "01060", src: absolute dataset URL, base: absolute
      * URL of the widget folder (ending in "/"), minHeight: CSS length }.
      */
+    // Near the viewport: within one screen height above or below it.
+    var near = function (host) {
+      var rect = host.getBoundingClientRect();
+      var height = window.innerHeight || 800;
+      return rect.bottom > -height && rect.top < 2 * height;
+    };
+
     var render = function (host, options) {
       try {
         var status = placeholder(host, options.minHeight);
+        if (host.dpObserver) host.dpObserver.disconnect();
+        host.dpObserver = null;
+        // Lazy start: a box far from the viewport downloads nothing until
+        // it approaches (unless data-eager); one near it starts at once.
+        if (options.eager || !window.IntersectionObserver || near(host)) {
+          start(host, options, status);
+          return;
+        }
+        var observer = new IntersectionObserver(
+          function (entries) {
+            for (var i = 0; i < entries.length; i++) {
+              if (entries[i].isIntersecting) {
+                observer.disconnect();
+                host.dpObserver = null;
+                start(host, options, status);
+                return;
+              }
+            }
+          },
+          { rootMargin: "100% 0px" }
+        );
+        host.dpObserver = observer;
+        observer.observe(host);
+      } catch (error) {
+        log("could not render into the element", error);
+      }
+    };
+
+    var start = function (host, options, status) {
+      try {
         var url = options.src;
         var ags = options.ags == null ? "" : String(options.ags);
         // The host's own slice (published beside the dataset) holds exactly
@@ -141,7 +180,8 @@
           ags: ags,
           src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
           base: base,
-          minHeight: this.getAttribute("min-height")
+          minHeight: this.getAttribute("min-height"),
+          eager: this.hasAttribute("eager")
         }, this.getAttribute("timeout"), this.getAttribute("max-size")));
       };
       Box.prototype.connectedCallback = function () {
@@ -173,7 +213,8 @@
       ags: script.getAttribute("data-ags"),
       src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
       base: base,
-      minHeight: script.getAttribute("data-min-height")
+      minHeight: script.getAttribute("data-min-height"),
+      eager: script.hasAttribute("data-eager")
     }, script.getAttribute("data-timeout"), script.getAttribute("data-max-size"));
     var target = script.getAttribute("data-target");
     // A tag without data-ags and data-target only loads (for the element).

@@ -365,3 +365,32 @@ test("a server that never answers and data over the size limit each get their me
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test("a box far below the fold downloads nothing until it approaches the viewport, unless data-eager", async () => {
+  server.requests.length = 0;
+  const { context, page, log } = await open("/host/lazy.html");
+  const status = (i) =>
+    page.evaluate((n) => document.querySelectorAll("digitale-partnerschaften")[n].shadowRoot.querySelector('[data-testid="dp-status"]')?.textContent ?? null, i);
+  await page.waitForFunction(() => {
+    const boxes = [...document.querySelectorAll("digitale-partnerschaften")];
+    const done = (n) => /geladen$/.test(boxes[n].shadowRoot.querySelector('[data-testid="dp-status"]')?.textContent ?? "");
+    return boxes.length === 3 && done(0) && done(2);
+  });
+  assert.equal(await status(0), "3 Partnerschaften geladen");
+  assert.equal(await status(2), "1 Partnerschaft geladen", "data-eager starts far below the fold");
+  await page.waitForTimeout(300);
+  const count = (p) => server.requests.filter((r) => r === p).length;
+  assert.equal(count("/widget/slices/03103000.json"), 0, "the far box has not downloaded anything");
+  assert.equal(await page.evaluate(() => document.querySelectorAll("digitale-partnerschaften")[1].shadowRoot.textContent), "Partnerschaften werden geladen \u2026");
+
+  await page.evaluate(() => document.querySelectorAll("digitale-partnerschaften")[1].scrollIntoView());
+  await page.waitForFunction(() =>
+    /geladen$/.test(document.querySelectorAll("digitale-partnerschaften")[1].shadowRoot.querySelector('[data-testid="dp-status"]')?.textContent ?? ""),
+  );
+  assert.equal(await status(1), "1 Partnerschaft geladen");
+  assert.equal(count("/widget/slices/03103000.json"), 1);
+  assert.equal(count("/widget/partnerships-widget_bg.wasm"), 1);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
