@@ -394,3 +394,27 @@ test("a box far below the fold downloads nothing until it approaches the viewpor
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("twenty boxes on one page: one wasm download, one download per slice, each box rendered once", async () => {
+  server.requests.length = 0;
+  const { context, page, log } = await open("/host/twenty.html");
+  await settled(page, 20);
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll("digitale-partnerschaften")].map((h) => [
+      h.getAttribute("ags"),
+      h.shadowRoot.querySelectorAll('[data-testid="dp-box"]').length,
+      h.shadowRoot.querySelector('[data-testid="dp-status"]').textContent,
+    ]),
+  );
+  assert.equal(boxes.length, 20);
+  assert.ok(boxes.every(([, count]) => count === 1), JSON.stringify(boxes));
+  // The same host twice says the same.
+  for (let i = 0; i < 10; i++) assert.deepEqual(boxes[i], boxes[i + 10]);
+  const count = (p) => server.requests.filter((r) => r === p).length;
+  assert.equal(count("/widget/partnerships-widget_bg.wasm"), 1);
+  assert.equal(count("/widget/partnerships-widget.js"), 1);
+  const slices = server.requests.filter((r) => r.startsWith("/widget/slices/"));
+  assert.equal(slices.length, new Set(slices).size, `each slice once: ${slices.join(", ")}`);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
