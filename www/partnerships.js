@@ -1,4 +1,4 @@
-/*!
+/*
  * "Unsere digitalen Partnerschaften" — loader.
  *
  * Paste one tag where the box should appear:
