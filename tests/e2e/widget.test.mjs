@@ -418,3 +418,46 @@ test("twenty boxes on one page: one wasm download, one download per slice, each 
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test("page, widget files and data on three origins: works with CORS on the widget and data origins, says so without", async () => {
+  // Three servers: the host page, the widget files (dist/) and the data
+  // (dist/'s dataset and slices, served again from their own origin).
+  const cors = { "access-control-allow-origin": "*" };
+  const widgets = await serve({ "/w/": DIST }, { "/w/": cors });
+  const data = await serve({ "/open/": DIST, "/closed/": DIST }, { "/open/": cors });
+  const pages = mkdtempSync(join(tmpdir(), "dp-origins-"));
+  const page = (dataPrefix) =>
+    '<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Drei Ursprünge</title></head><body><main><h1>Gastseite</h1>' +
+    `<script src="${widgets.url}/w/partnerships.js" data-ags="01060" data-src="${data.url}${dataPrefix}partnerships.json" defer></script></main></body></html>`;
+  writeFileSync(join(pages, "open.html"), page("/open/"));
+  writeFileSync(join(pages, "closed.html"), page("/closed/"));
+  // A third origin for the page (another port is another origin).
+  const host = await serve({ "/p/": pages });
+  try {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const log = watch(tab);
+    await tab.goto(`${host.url}/p/open.html`);
+    await settled(tab, 1);
+    assert.equal((await readBoxes(tab))[0].status, "3 Partnerschaften geladen");
+    assert.ok(data.requests.includes("/open/slices/01060.json"));
+    assert.deepEqual(log.pageErrors, []);
+
+    const closed = await context.newPage();
+    const closedLog = watch(closed);
+    await closed.goto(`${host.url}/p/closed.html`);
+    await settled(closed, 1);
+    assert.equal(
+      (await readBoxes(closed))[0].status,
+      "Die Partnerschaften konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.",
+    );
+    assert.ok(
+      closedLog.errors.some((e) => e.includes("[Digitale Partnerschaften] could not fetch the dataset") && e.includes("/closed/partnerships.json")),
+      closedLog.errors.join("\n"),
+    );
+    assert.deepEqual(closedLog.pageErrors, []);
+    await context.close();
+  } finally {
+    await Promise.all([widgets.close(), data.close(), host.close()]);
+  }
+});
