@@ -126,6 +126,9 @@ pub const ERROR_NETWORK: &str =
 pub const ERROR_DATA: &str =
     "Die Daten zu den Partnerschaften sind fehlerhaft und können nicht angezeigt werden.";
 
+/// The button under a download error.
+pub const RETRY: &str = "Erneut versuchen";
+
 /// The data did not arrive in time.
 pub const ERROR_TIMEOUT: &str =
     "Die Partnerschaften konnten nicht rechtzeitig geladen werden. Bitte versuchen Sie es später noch einmal.";

@@ -107,10 +107,15 @@ async fn load(url: String, quiet: bool, limits: Limits) -> Loaded {
         let shared = fetch_and_check(url.clone(), quiet, limits)
             .boxed_local()
             .shared();
-        loads.push((url, shared.clone()));
+        loads.push((url.clone(), shared.clone()));
         shared
     });
-    shared.await
+    let loaded = shared.await;
+    if loaded.is_err() {
+        // Forget a failure, so that "Erneut versuchen" downloads again.
+        LOADS.with(|loads| loads.borrow_mut().retain(|(u, _)| *u != url));
+    }
+    loaded
 }
 
 /// Where the published slice of `key` lies for a dataset at `dataset_url`:

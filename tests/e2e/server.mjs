@@ -24,6 +24,7 @@ const TYPES = {
  */
 export async function serve(mounts, headers = {}) {
   const requests = [];
+  const failedOnce = new Set();
   // Compressed once per file, as a production server with precompressed
   // assets (or a cache) would: brotli at quality 11 costs ~1 s per request
   // on a 300 KB wasm, which would otherwise be measured as download time.
@@ -33,6 +34,12 @@ export async function serve(mounts, headers = {}) {
     requests.push(path);
     // A server that never answers, for the timeout tests.
     if (path.startsWith("/never/")) return;
+    // A server that fails once per file (503), then serves it, for the retry tests.
+    if (path.startsWith("/flaky/") && !failedOnce.has(path)) {
+      failedOnce.add(path);
+      res.writeHead(503).end("try again");
+      return;
+    }
     const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
     if (!prefix) {
       res.writeHead(404).end("not found");

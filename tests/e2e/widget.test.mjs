@@ -48,7 +48,7 @@ function writeManyPartnerships() {
 before(async () => {
   writeManyPartnerships();
   server = await serve(
-    { "/widget/": DIST, "/host/": PAGES, "/many/": MANY, "/csp/": PAGES, "/csp-without-wasm/": PAGES },
+    { "/widget/": DIST, "/host/": PAGES, "/many/": MANY, "/csp/": PAGES, "/csp-without-wasm/": PAGES, "/flaky/": DIST },
     { "/csp/": { "content-security-policy": CSP }, "/csp-without-wasm/": { "content-security-policy": CSP.replace(" 'wasm-unsafe-eval'", "") } },
   );
   browser = await launch();
@@ -460,4 +460,29 @@ test("page, widget files and data on three origins: works with CORS on the widge
   } finally {
     await Promise.all([widgets.close(), data.close(), host.close()]);
   }
+});
+
+test("a failed download offers a retry button that loads the box", async () => {
+  const { context, page, log } = await open("/host/retry.html");
+  await settled(page, 1);
+  let box = (await readBoxes(page))[0];
+  assert.equal(box.status, "Die Partnerschaften konnten nicht geladen werden (Serverantwort 503).");
+  const retry = () =>
+    page.evaluate(() => {
+      const button = document.querySelector("digitale-partnerschaften").shadowRoot.querySelector('[data-testid="dp-retry"]');
+      return button.hidden ? null : button.textContent;
+    });
+  assert.equal(await retry(), "Erneut versuchen");
+  assert.ok(log.errors.some((e) => e.includes("/flaky/partnerships.json answered HTTP 503")), log.errors.join("\n"));
+  // By keyboard: the server answers this time.
+  await page.evaluate(() => document.querySelector("digitale-partnerschaften").shadowRoot.querySelector('[data-testid="dp-retry"]').focus());
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() =>
+    /geladen$/.test(document.querySelector("digitale-partnerschaften").shadowRoot.querySelector('[data-testid="dp-status"]').textContent),
+  );
+  box = (await readBoxes(page))[0];
+  assert.equal(box.status, "3 Partnerschaften geladen");
+  assert.equal(await retry(), null, "the button is gone once loaded");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
 });

@@ -14,7 +14,7 @@ use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
 use crate::presentation::{HostBox, PageGroup, FIRST_PAGE, NEXT_PAGE};
 use crate::texts;
-use crate::widget::data::{load_for_host, yield_to_host, Limits};
+use crate::widget::data::{load_for_host, yield_to_host, Limits, LoadError};
 use crate::widget::log_error;
 
 /// One box for the host named by `raw_key` (the `data-ags` attribute as
@@ -31,16 +31,32 @@ pub fn PartnershipsBox(
     dataset_url: String,
     limits: Limits,
 ) -> impl IntoView {
-    let (status, status_class) = match raw_key.parse::<OfficialKey>() {
+    let (status, status_class, retry) = match raw_key.parse::<OfficialKey>() {
         Ok(host) => {
-            leptos::task::spawn_local(show(root, host, dataset_url, limits));
-            (texts::LOADING.to_owned(), "dp-status")
+            leptos::task::spawn_local(show(root.clone(), host, dataset_url.clone(), limits));
+            // Shown by `show` when the download failed; starts it again.
+            let again = move |_| {
+                if let Ok(Some(button)) = root.query_selector(".dp-retry") {
+                    let _ = button.set_attribute("hidden", "");
+                }
+                if let Ok(Some(line)) = root.query_selector(".dp-status") {
+                    line.set_text_content(Some(texts::LOADING));
+                    line.set_class_name("dp-status");
+                }
+                leptos::task::spawn_local(show(root.clone(), host, dataset_url.clone(), limits));
+            };
+            let retry = view! {
+                <button type="button" class="dp-more-button dp-retry" data-testid="dp-retry" hidden="" on:click=again>
+                    {texts::RETRY}
+                </button>
+            };
+            (texts::LOADING.to_owned(), "dp-status", Some(retry))
         }
         Err(reason) => {
             log_error(&format!(
                 "data-ags=\"{raw_key}\" is not an official key: {reason}"
             ));
-            (texts::ERROR_KEY.to_owned(), "dp-status dp-error")
+            (texts::ERROR_KEY.to_owned(), "dp-status dp-error", None)
         }
     };
     // The status is a live region from the start, so screen readers announce
@@ -49,6 +65,7 @@ pub fn PartnershipsBox(
         <section class="dp-box" aria-labelledby="dp-heading" data-testid="dp-box">
             <h2 id="dp-heading" class="dp-heading">{texts::HEADING}</h2>
             <p class=status_class role="status" data-testid="dp-status">{status}</p>
+            {retry}
             <div class=CONTENT_CLASS></div>
         </section>
     }
@@ -85,6 +102,15 @@ async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String, limits:
     if let Ok(Some(line)) = root.query_selector(".dp-status") {
         line.set_text_content(Some(&status));
         line.set_class_name(class);
+    }
+    // A download that failed may work a moment later; broken data will not.
+    if matches!(
+        loaded,
+        Err(LoadError::Network | LoadError::Timeout | LoadError::Status(408 | 429 | 500..=599))
+    ) {
+        if let Ok(Some(button)) = root.query_selector(".dp-retry") {
+            let _ = button.remove_attribute("hidden");
+        }
     }
 }
 
