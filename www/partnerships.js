@@ -217,10 +217,12 @@
       eager: script.hasAttribute("data-eager")
     }, script.getAttribute("data-timeout"), script.getAttribute("data-max-size"));
     var target = script.getAttribute("data-target");
-    // A tag without data-ags and data-target only loads (for the element).
-    if (options.ags === null && !target) return;
+    // A tag in <head> without data-ags and data-target only loads (for the
+    // element); in <body> it was meant to show a box, which says what is missing.
+    var inBody = document.body && document.body.contains(script);
+    if (options.ags === null && !target && !inBody) return;
     if (!target) {
-      if (!document.body || !document.body.contains(script)) {
+      if (!inBody) {
         log("the script tag is not inside <body>: place it where the box should appear, or set data-target");
         return;
       }

@@ -486,3 +486,21 @@ test("a failed download offers a retry button that loads the box", async () => {
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test("a missing or malformed data-ags gets the German key message and a console line; the healthy box beside works", async () => {
+  const { context, page, log } = await open("/host/keys.html");
+  await settled(page, 5);
+  const key = "Dieser Kasten ist nicht richtig eingebunden: Es fehlt ein gültiger amtlicher Gebietsschlüssel.";
+  assert.deepEqual(
+    (await readBoxes(page)).map((b) => b.status),
+    [key, key, key, key, "1 Partnerschaft geladen"],
+  );
+  const lines = log.errors.filter((e) => e.startsWith("[Digitale Partnerschaften] data-ags="));
+  assert.equal(lines.length, 4, lines.join("\n"));
+  assert.ok(lines.some((e) => e.includes('data-ags="1060"') && e.includes("4 digits")), lines.join("\n"));
+  assert.ok(lines.some((e) => e.includes("13 digits")), lines.join("\n"));
+  // The markup in the attribute stayed text: no image was created anywhere.
+  assert.equal(await page.evaluate(() => document.querySelectorAll("img").length), 0);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
