@@ -462,10 +462,15 @@ fn write(
             ToolError::Unreadable(format!("{}: cannot create: {e}", parent.display()))
         })?;
     }
-    std::fs::write(&path, bytes)
-        .map_err(|e| ToolError::Unreadable(format!("{}: cannot write: {e}", path.display())))?;
+    put(&path, bytes)?;
     manifest.insert(name.to_owned(), file_entry(bytes).json());
     Ok(())
+}
+
+/// Writes one file, saying which one could not be written.
+fn put(path: &Path, bytes: &[u8]) -> Result<(), ToolError> {
+    std::fs::write(path, bytes)
+        .map_err(|e| ToolError::Unreadable(format!("{}: cannot write: {e}", path.display())))
 }
 
 /// A file's manifest entry: SHA-256 (hex) and size.
@@ -626,10 +631,7 @@ pub fn publish(
                             None => continue,
                         };
                         let name = format!("{SLICES_DIR}/{host}.json");
-                        let path = dir.join(&name);
-                        std::fs::write(&path, &bytes).map_err(|e| {
-                            ToolError::Unreadable(format!("{}: cannot write: {e}", path.display()))
-                        })?;
+                        put(&dir.join(&name), &bytes)?;
                         done.push(Written {
                             host: host.clone(),
                             entry: file_entry(&bytes),
@@ -684,9 +686,7 @@ pub fn publish(
     )?;
 
     let manifest = serde_json::json!({ "algorithm": "sha256", "files": manifest });
-    let path = dir.join("manifest.json");
-    std::fs::write(&path, json(&manifest))
-        .map_err(|e| ToolError::Unreadable(format!("{}: cannot write: {e}", path.display())))?;
+    put(&dir.join("manifest.json"), &json(&manifest))?;
     Ok(summary)
 }
 

@@ -316,31 +316,31 @@ async fn convert(url: &str, value: JsValue, error: &dyn Fn(String)) -> Result<Da
     Ok(dataset)
 }
 
-/// Resolves after `ms` milliseconds (never, if there is no window).
+/// Resolves after `ms` milliseconds (a `setTimeout` macrotask); at once if
+/// no timer can be set (no window: nothing to wait for).
 async fn sleep(ms: u32) {
     let pause = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                ms.min(i32::MAX as u32) as i32,
-            );
-        }
-    });
-    let _ = JsFuture::from(pause).await;
-}
-
-/// Lets the host page run (input, rendering, its own scripts) before the
-/// next step: a macrotask, as a promise resolved from `setTimeout`.
-pub async fn yield_to_host() {
-    let pause = js_sys::Promise::new(&mut |resolve, _| {
         let scheduled = web_sys::window()
-            .map(|window| window.set_timeout_with_callback(&resolve).is_ok())
+            .map(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        &resolve,
+                        ms.min(i32::MAX as u32) as i32,
+                    )
+                    .is_ok()
+            })
             .unwrap_or(false);
         if !scheduled {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });
     let _ = JsFuture::from(pause).await;
+}
+
+/// Lets the host page run (input, rendering, its own scripts) before the
+/// next step.
+pub async fn yield_to_host() {
+    sleep(0).await;
 }
 
 /// The message of a thrown JS value (without Rust's Debug formatting, which
