@@ -41,22 +41,62 @@
     var modules = {}; // widget base URL -> Promise of the initialised wasm module
     var datasets = {}; // slice URL -> Promise of the fetch Response
 
+    // SHA-384 of the glue and the wasm of this very build, written in by
+    // scripts/post-build.mjs: a loader the page verified with its integrity
+    // attribute then runs only files of its own build (Subresource Integrity
+    // all the way down). An unbuilt copy has no hashes and pins nothing.
+    var GLUE_INTEGRITY = "@GLUE_INTEGRITY@";
+    var WASM_INTEGRITY = "@WASM_INTEGRITY@";
+    var pinned = function (hash) {
+      return hash.indexOf("sha384-") === 0 ? hash : "";
+    };
+    var notLoaded = function (url, hash) {
+      return "could not load " + url + (hash ? ", or it is not the file of this loader's build (integrity " + hash + ")" : "");
+    };
+
+    // import() takes no integrity; a <link rel="modulepreload"> does, and the
+    // import then uses the module it verified (or fails with it).
+    var importGlue = function (url) {
+      var hash = pinned(GLUE_INTEGRITY);
+      var link = document.createElement("link");
+      if (!hash || !link.relList || !link.relList.supports || !link.relList.supports("modulepreload")) return import(url);
+      return new Promise(function (resolve, reject) {
+        link.rel = "modulepreload";
+        link.crossOrigin = "anonymous";
+        link.integrity = hash;
+        link.onload = function () {
+          resolve(import(url));
+        };
+        link.onerror = function () {
+          reject(new Error(notLoaded(url, hash)));
+        };
+        link.href = url;
+        (document.head || document.documentElement).appendChild(link);
+      });
+    };
+
     var wasmModule = function (base) {
       if (!modules[base]) {
         // Download and compile the wasm now, while the glue module loads:
         // compiling is the longest step, so it must not wait for the glue.
         var wasmUrl = base + "partnerships-widget_bg.wasm";
-        var wasm = fetch(wasmUrl, { credentials: "omit" }).then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status + " for " + wasmUrl);
-          return WebAssembly.compileStreaming(response.clone()).catch(function () {
-            log("serve " + wasmUrl + " as application/wasm: the slower fallback is used");
-            return response.arrayBuffer().then(function (bytes) {
-              return WebAssembly.compile(bytes);
-            });
-          });
-        });
+        var wasm = fetch(wasmUrl, { credentials: "omit", integrity: pinned(WASM_INTEGRITY) }).then(
+          function (response) {
+            if (!response.ok) throw new Error("HTTP " + response.status + " for " + wasmUrl);
+            if (!/^application\/wasm\b/.test(response.headers.get("content-type") || "")) {
+              log("serve " + wasmUrl + " as application/wasm: the slower fallback is used");
+              return response.arrayBuffer().then(function (bytes) {
+                return WebAssembly.compile(bytes);
+              });
+            }
+            return WebAssembly.compileStreaming(response);
+          },
+          function (error) {
+            throw new Error(notLoaded(wasmUrl, pinned(WASM_INTEGRITY)) + ": " + error);
+          }
+        );
         wasm.catch(function () {});
-        modules[base] = import(base + "partnerships-widget.js").then(function (glue) {
+        modules[base] = importGlue(base + "partnerships-widget.js").then(function (glue) {
           return glue.default({ module_or_path: wasm }).then(function () {
             return glue;
           });
@@ -81,6 +121,7 @@
       var root = host.shadowRoot || host.attachShadow({ mode: "open" });
       var text = document.createElement("p");
       text.setAttribute("role", "status");
+      text.setAttribute("data-testid", "dp-status");
       text.textContent = LOADING;
       text.style.margin = "0";
       text.style.padding = "1rem";
@@ -151,7 +192,12 @@
           },
           function (error) {
             status.textContent = FAILED;
-            log("the widget could not start (is 'wasm-unsafe-eval' missing from the page's Content-Security-Policy script-src, or are the widget files not served?)", error);
+            log(
+              /eval/.test(String(error && error.message))
+                ? "the widget could not start: add 'wasm-unsafe-eval' to the script-src of the page's Content-Security-Policy"
+                : "the widget could not start: " + (error && error.message),
+              error
+            );
           }
         );
       } catch (error) {

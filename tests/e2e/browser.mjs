@@ -49,3 +49,21 @@ export function readBoxes(page) {
       }),
   );
 }
+
+/** Waits until every box has left its loading state. */
+export async function settled(page, count) {
+  await page.waitForFunction(
+    (n) => {
+      const hosts = [...document.querySelectorAll("*")].filter((h) => h.shadowRoot);
+      return (
+        hosts.length === n &&
+        hosts.every((h) => {
+          const s = h.shadowRoot.querySelector('[data-testid="dp-status"]');
+          return s && !/geladen …$/.test(s.textContent);
+        })
+      );
+    },
+    count,
+    { timeout: 15000 },
+  );
+}

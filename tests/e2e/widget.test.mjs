@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
-import { launch, watch, readBoxes } from "./browser.mjs";
+import { launch, watch, readBoxes, settled } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -66,24 +66,6 @@ async function open(path, viewport = { width: 1280, height: 900 }) {
   const log = watch(page);
   await page.goto(server.url + path);
   return { context, page, log };
-}
-
-/** Waits until every box has left its loading state. */
-async function settled(page, count) {
-  await page.waitForFunction(
-    (n) => {
-      const hosts = [...document.querySelectorAll("*")].filter((h) => h.shadowRoot);
-      return (
-        hosts.length === n &&
-        hosts.every((h) => {
-          const s = h.shadowRoot.querySelector('[data-testid="dp-status"]');
-          return s && !/geladen …$/.test(s.textContent);
-        })
-      );
-    },
-    count,
-    { timeout: 15000 },
-  );
 }
 
 test("two script tags give two boxes with exactly the host's partnerships", async () => {

@@ -1,0 +1,57 @@
+// Trunk post_build hook, in trunk's staging directory:
+//  1. minifies the wasm-bindgen glue and the loader (trunk's own minifier
+//     fails on this glue, and copied files are never minified by trunk);
+//  2. pins the glue and the wasm in the loader: their SHA-384 (Subresource
+//     Integrity) replaces the loader's @GLUE_INTEGRITY@/@WASM_INTEGRITY@, so
+//     a loader the page verified with `integrity` runs only files of its own
+//     build;
+//  3. writes integrity.json and prints the loader's integrity for the snippet.
+// Keeps /*! ... */ notices.
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { minify } from "terser";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error("usage: TRUNK_STAGING_DIR=dist node scripts/post-build.mjs (or pass the directory)");
+  process.exit(2);
+}
+
+const LOADER = "partnerships.js";
+const GLUE = "partnerships-widget.js";
+const WASM = "partnerships-widget_bg.wasm";
+
+/** The Subresource Integrity value of exactly these bytes. */
+const integrity = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+
+async function minifyFile(name, module, replace = (source) => source) {
+  const path = join(dir, name);
+  const source = replace(await readFile(path, "utf8"));
+  const result = await minify(source, {
+    // The loader is a classic script: keep it one (no module syntax).
+    module,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: /^!/ },
+  });
+  await writeFile(path, result.code);
+  console.log(`minified ${name}: ${source.length} -> ${result.code.length} bytes`);
+  return Buffer.from(result.code);
+}
+
+const hashes = {};
+hashes[GLUE] = integrity(await minifyFile(GLUE, true));
+hashes[WASM] = integrity(await readFile(join(dir, WASM)));
+hashes[LOADER] = integrity(
+  await minifyFile(LOADER, false, (source) => {
+    for (const [placeholder, name] of [["@GLUE_INTEGRITY@", GLUE], ["@WASM_INTEGRITY@", WASM]]) {
+      if (!source.includes(placeholder)) throw new Error(`${LOADER} has no ${placeholder} to pin ${name}`);
+      source = source.replaceAll(placeholder, hashes[name]);
+    }
+    return source;
+  }),
+);
+await writeFile(join(dir, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");
+console.log(`integrity of ${LOADER} (for the snippet's integrity attribute): ${hashes[LOADER]}`);
