@@ -27,8 +27,8 @@ pub struct HostBox {
     pub count: usize,
     /// Licence name and URL, for the attribution line.
     pub license_name: String,
-    /// Licence URL (always http/https, validated).
-    pub license_url: String,
+    /// Licence URL, if it is a safe `http(s)` address to link.
+    pub license_url: Option<String>,
     /// "Stand der Daten: …".
     pub as_of: String,
     /// The host (marked among the partners).
@@ -238,7 +238,7 @@ impl HostBox {
             count: groups.iter().map(|g| g.positions.len()).sum(),
             groups,
             license_name: dataset.license.name.clone(),
-            license_url: dataset.license.url.clone(),
+            license_url: Some(dataset.license.url.clone()).filter(|u| is_web_url(u)),
             as_of: texts::data_as_of(
                 &date(Some(&dataset.modified))
                     .map_or_else(|| dataset.modified.clone(), |d| d.to_german()),

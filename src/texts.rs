@@ -126,6 +126,19 @@ pub const ERROR_NETWORK: &str =
 pub const ERROR_DATA: &str =
     "Die Daten zu den Partnerschaften sind fehlerhaft und können nicht angezeigt werden.";
 
+/// The answer is not a dataset at all (a web page, a cut-off file).
+pub const ERROR_NOT_DATA: &str =
+    "Die Daten zu den Partnerschaften sind unvollständig oder keine Datendatei und können nicht angezeigt werden.";
+/// The dataset follows a schema version this box cannot read.
+pub const ERROR_VERSION: &str =
+    "Die Daten zu den Partnerschaften liegen in einer Fassung vor, die dieser Kasten nicht lesen kann.";
+
+/// Under the list when it is the last good copy kept in the browser; `day`
+/// as the reader reads it (e.g. "27. November 2026").
+pub fn saved_copy(day: &str) -> String {
+    format!("Stand: {day}. Die aktuellen Daten konnten nicht geladen werden; angezeigt wird die zuletzt gespeicherte Fassung.")
+}
+
 /// The button under a download error.
 pub const RETRY: &str = "Erneut versuchen";
 

@@ -11,6 +11,18 @@ use crate::model::key::OfficialKey;
 use crate::presentation::HostBox;
 use crate::texts;
 
+/// `label` as a link to `url` (already checked to be http(s)), or as text.
+fn link(url: Option<&str>, rel: &str, label: &str) -> String {
+    match url {
+        Some(url) => format!(
+            "<a href=\"{}\" rel=\"{rel}\">{}</a>",
+            escape(url),
+            escape(label)
+        ),
+        None => escape(label),
+    }
+}
+
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -108,14 +120,7 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
             }
             let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts::SOURCES));
             for s in &item.sources {
-                let label = match &s.url {
-                    Some(url) => format!(
-                        "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
-                        escape(url),
-                        escape(&s.label)
-                    ),
-                    None => escape(&s.label),
-                };
+                let label = link(s.url.as_deref(), "noopener noreferrer", &s.label);
                 let detail = s
                     .detail
                     .as_ref()
@@ -127,13 +132,16 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
         }
         let _ = writeln!(html, "</ul>\n</section>");
     }
+    let license = link(
+        view.license_url.as_deref(),
+        "license noopener noreferrer",
+        &view.license_name,
+    );
     let _ = writeln!(
         html,
-        "<p>{} · {} <a href=\"{}\" rel=\"license noopener noreferrer\">{}</a></p>",
+        "<p>{} · {} {license}</p>",
         escape(&view.as_of),
         escape(texts::DATA_LICENSE),
-        escape(&view.license_url),
-        escape(&view.license_name)
     );
     let ld = serde_json::to_string(&json_ld(dataset, host, view.host_name.as_deref()))
         .unwrap_or_default()

@@ -13,7 +13,7 @@ use web_sys::RequestCredentials;
 use super::{log_error, log_warn};
 use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
-use crate::model::validate::{Problem, Scope, Validator};
+use crate::model::validate::{Problem, Rule, Scope, Validator};
 use crate::texts;
 
 /// Why a box has nothing to show. Cloned into every box that shares a URL.
@@ -29,6 +29,8 @@ pub enum LoadError {
     Shape,
     /// A dataset whose content cannot be trusted as a whole.
     Invalid,
+    /// A dataset of a schema version this box cannot read.
+    Version,
     /// No complete answer within the time limit (`data-timeout`).
     Timeout,
     /// The answer is larger than the limit (`data-max-size`).
@@ -41,13 +43,32 @@ impl LoadError {
         match self {
             LoadError::Network => texts::ERROR_NETWORK.to_owned(),
             LoadError::Status(code) => texts::error_status(*code),
-            LoadError::NotJson | LoadError::Shape | LoadError::Invalid => {
-                texts::ERROR_DATA.to_owned()
-            }
+            LoadError::NotJson => texts::ERROR_NOT_DATA.to_owned(),
+            LoadError::Shape | LoadError::Invalid => texts::ERROR_DATA.to_owned(),
+            LoadError::Version => texts::ERROR_VERSION.to_owned(),
             LoadError::Timeout => texts::ERROR_TIMEOUT.to_owned(),
             LoadError::TooLarge => texts::ERROR_TOO_LARGE.to_owned(),
         }
     }
+
+    /// True when the same download may work a moment later (offline, a
+    /// timeout, a busy or failing server); broken data will not.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            LoadError::Network | LoadError::Timeout | LoadError::Status(408 | 429 | 500..=599)
+        )
+    }
+}
+
+/// What a box shows: the dataset, and the day it was saved when it is the
+/// last good copy kept in the browser because the download failed.
+pub struct Found {
+    /// The checked dataset.
+    pub dataset: Rc<Dataset>,
+    /// Day (`YYYY-MM-DD`, the reader's local date) the copy was saved, if
+    /// the box shows a saved copy.
+    pub saved_on: Option<String>,
 }
 
 type Loaded = Result<Rc<Dataset>, LoadError>;
@@ -130,22 +151,117 @@ pub fn slice_url(dataset_url: &str, key: &OfficialKey) -> String {
 /// slice, else its Kreis's, else its Land's (each a superset of what the
 /// bodies inside it show), else the full dataset at `dataset_url` (when no
 /// slices are published: `publish` always writes one per Land).
-pub async fn load_for_host(host: &OfficialKey, dataset_url: &str, limits: Limits) -> Loaded {
+pub async fn load_for_host(
+    host: &OfficialKey,
+    dataset_url: &str,
+    limits: Limits,
+) -> Result<Found, LoadError> {
     let mut candidates = vec![*host];
     candidates.extend(host.kreis_key().filter(|k| k != host));
     let land = host.land_key();
     if land != *host {
         candidates.push(land);
     }
-    for key in candidates {
-        match load(slice_url(dataset_url, &key), true, limits).await {
-            Ok(dataset) => return Ok(dataset),
+    let mut urls: Vec<String> = candidates
+        .iter()
+        .map(|key| slice_url(dataset_url, key))
+        .collect();
+    urls.push(dataset_url.to_owned());
+    let mut failure = LoadError::Network;
+    for (at, url) in urls.iter().enumerate() {
+        // Slices may simply not exist: only the last try speaks.
+        match load(url.clone(), at + 1 < urls.len(), limits).await {
+            Ok(dataset) => {
+                return Ok(Found {
+                    dataset,
+                    saved_on: None,
+                })
+            }
             // The server is slow or sends too much: the next file would too.
-            Err(e @ (LoadError::Timeout | LoadError::TooLarge)) => return Err(e),
-            Err(_) => {}
+            Err(e @ (LoadError::Timeout | LoadError::TooLarge)) => {
+                failure = e;
+                break;
+            }
+            Err(e) => failure = e,
         }
     }
-    load(dataset_url.to_owned(), false, limits).await
+    if failure.is_transient() {
+        // The network or the server failed: the last good copy, if any.
+        for url in &urls {
+            if let Some((text, saved_on)) = saved_copy(url).await {
+                if let Ok(dataset) = check(url, &text, true).await {
+                    log_warn(&format!(
+                        "showing the copy of {url} saved on {saved_on}: the download failed"
+                    ));
+                    return Ok(Found {
+                        dataset: Rc::new(dataset),
+                        saved_on: Some(saved_on),
+                    });
+                }
+            }
+        }
+    }
+    Err(failure)
+}
+
+/// Name of the box's store in the host origin's Cache Storage.
+const CACHE: &str = "digitale-partnerschaften";
+/// Response header of a saved copy that holds the day it was saved.
+const SAVED_ON: &str = "x-saved-on";
+
+/// The origin's Cache Storage, where the page may use it (secure contexts).
+fn cache_storage() -> Option<web_sys::CacheStorage> {
+    web_sys::window()?.caches().ok()
+}
+
+/// Keeps `text`, the checked dataset at `url`, as the last good copy.
+/// Best effort: without Cache Storage (insecure page, private mode, full
+/// quota) the box simply has no copy.
+fn save_copy(url: &str, text: &str) {
+    let (Some(storage), Ok(headers)) = (cache_storage(), web_sys::Headers::new()) else {
+        return;
+    };
+    let today = js_sys::Date::new_0();
+    let day = format!(
+        "{:04}-{:02}-{:02}",
+        today.get_full_year(),
+        today.get_month() + 1,
+        today.get_date()
+    );
+    let init = web_sys::ResponseInit::new();
+    if headers.set(SAVED_ON, &day).is_err() {
+        return;
+    }
+    init.set_headers(&headers);
+    let Ok(response) = web_sys::Response::new_with_opt_str_and_init(Some(text), &init) else {
+        return;
+    };
+    let url = url.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(cache) = JsFuture::from(storage.open(CACHE)).await {
+            let cache: web_sys::Cache = cache.unchecked_into();
+            let _ = JsFuture::from(cache.put_with_str(&url, &response)).await;
+        }
+    });
+}
+
+/// The last good copy of `url` and the day it was saved, if one is kept.
+async fn saved_copy(url: &str) -> Option<(String, String)> {
+    let cache: web_sys::Cache = JsFuture::from(cache_storage()?.open(CACHE))
+        .await
+        .ok()?
+        .unchecked_into();
+    let response: web_sys::Response = JsFuture::from(cache.match_with_str(url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let saved_on = response.headers().get(SAVED_ON).ok()??;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    Some((text, saved_on))
 }
 
 async fn response(url: &str) -> Result<Response, String> {
@@ -228,16 +344,33 @@ async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
         }
         e
     })?;
+    let dataset = check(&url, &text, quiet).await?;
+    save_copy(&url, &text);
+    Ok(Rc::new(dataset))
+}
+
+/// Parses and checks the dataset text from `url`, telling the webmaster
+/// (unless `quiet`) what makes it unusable. Partnerships with errors are
+/// left out.
+async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError> {
+    let error = |message: String| {
+        if !quiet {
+            log_error(&message);
+        }
+    };
     // The browser's JSON parser is smaller and faster than one in the wasm.
-    let value = js_sys::JSON::parse(&text).map_err(|e| {
-        error(format!(
-            "the dataset {url} is not JSON: {}",
-            js_error_message(&e)
-        ));
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        // A wrong data-src often points at a web page (or a CMS's error page).
+        let what = if text.trim_start().starts_with('<') {
+            "is HTML, not JSON: does data-src name the dataset's address?".to_owned()
+        } else {
+            format!("is not complete JSON: {}", js_error_message(&e))
+        };
+        error(format!("the dataset {url} {what}"));
         LoadError::NotJson
     })?;
     yield_to_host().await;
-    let mut dataset = convert(&url, value, &error).await?;
+    let mut dataset = convert(url, value, &error).await?;
     yield_to_host().await;
     // Warnings are for the dataset's maintainers (their validator shows
     // them); the webmaster's console gets only what changes the box.
@@ -256,15 +389,32 @@ async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
         .into_iter()
         .filter(Problem::is_error)
         .collect();
-    if !quiet {
-        report(&url, &problems);
+    for problem in &problems {
+        let message = format!("dataset {url}: {problem}");
+        // A link that is not http(s) is shown as plain text (the view links
+        // only web addresses); everything else is unusable.
+        match (problem.rule, problem.scope) {
+            _ if quiet => {}
+            (Rule::BadUrl, _) => log_warn(&format!("{message} (shown as text, not as a link)")),
+            (_, Scope::Dataset) => log_error(&message),
+            (_, Scope::Partnership(_)) => {
+                log_warn(&format!("{message} (this partnership is left out)"))
+            }
+        }
     }
-    if problems.iter().any(|p| p.scope == Scope::Dataset) {
+    if problems.iter().any(|p| p.rule == Rule::SchemaVersion) {
+        return Err(LoadError::Version);
+    }
+    if problems
+        .iter()
+        .any(|p| p.scope == Scope::Dataset && p.rule != Rule::BadUrl)
+    {
         return Err(LoadError::Invalid);
     }
     // Leave out only the partnerships that have errors; show the rest.
     let broken: Vec<usize> = problems
         .iter()
+        .filter(|p| p.rule != Rule::BadUrl)
         .filter_map(|p| match p.scope {
             Scope::Partnership(i) => Some(i),
             Scope::Dataset => None,
@@ -276,7 +426,7 @@ async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
         index += 1;
         keep
     });
-    Ok(Rc::new(dataset))
+    Ok(dataset)
 }
 
 /// How many partnerships are converted between two pauses for the host page
@@ -351,14 +501,4 @@ fn js_error_message(error: &JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".to_owned())
-}
-
-fn report(url: &str, problems: &[Problem]) {
-    for problem in problems {
-        let message = format!("dataset {url}: {problem}");
-        match problem.scope {
-            Scope::Dataset => log_error(&message),
-            Scope::Partnership(_) => log_warn(&format!("{message} (this partnership is left out)")),
-        }
-    }
 }

@@ -5,8 +5,16 @@
 //!
 //! The CSS files carry no comments (they would ship in the wasm); the
 //! reasons live here:
-//! * `:host { all: initial }` cuts every inherited property of the host page
-//!   except the font family, which the box deliberately follows;
+//! * `.dp-root { all: initial }` (inside the shadow root, where no host
+//!   selector reaches, not even `* { … !important }`) cuts every inherited
+//!   property of the host page except the font family, which the box
+//!   deliberately follows; `:host` rules would lose to the host page's own
+//!   rules for the host element;
+//! * sizes are in `em` from that root, whose font size is the reader's
+//!   browser setting (`medium`), never `rem`: a host page's
+//!   `html { font-size }` must not resize the box;
+//! * dataset text in inline elements is bidi-isolated, so a right-to-left
+//!   override in a name cannot reorder the text around it;
 //! * colours, spacing and radius are themable through `--dp-*` custom
 //!   properties, which do inherit from the host page;
 //! * `contain: layout paint` keeps the box's layout work inside the box.

@@ -172,26 +172,28 @@ async fn a_failed_download_is_a_network_error() {
 }
 
 #[wasm_bindgen_test]
-async fn html_instead_of_json_is_a_data_error() {
+async fn html_or_cut_off_json_is_not_data() {
     let host = settled_box("01060", &blob_url("<!doctype html><p>Not found</p>")).await;
-    assert_eq!(status(&host), texts::ERROR_DATA);
+    assert_eq!(status(&host), texts::ERROR_NOT_DATA);
+    let host = settled_box("01060", &blob_url(&DATASET[..DATASET.len() / 2])).await;
+    assert_eq!(status(&host), texts::ERROR_NOT_DATA);
 }
 
 #[wasm_bindgen_test]
-async fn a_wrong_shape_or_schema_version_is_a_data_error() {
+async fn a_wrong_shape_or_schema_version_each_get_their_message() {
     let wrong_shape = dataset_with(|v| v["partnerships"] = serde_json::json!("none"));
     let host = settled_box("01060", &blob_url(&wrong_shape)).await;
     assert_eq!(status(&host), texts::ERROR_DATA);
 
     let future_schema = dataset_with(|v| v["schemaVersion"] = serde_json::json!("2.0.0"));
     let host = settled_box("01060", &blob_url(&future_schema)).await;
-    assert_eq!(status(&host), texts::ERROR_DATA);
+    assert_eq!(status(&host), texts::ERROR_VERSION);
 }
 
 #[wasm_bindgen_test]
 async fn a_broken_partnership_is_left_out_and_the_rest_shown() {
     let one_bad = dataset_with(|v| {
-        v["partnerships"][0]["sources"][0]["url"] = serde_json::json!("javascript:alert(1)")
+        v["partnerships"][0]["partners"][0]["since"] = serde_json::json!("2020-13-45")
     });
     let host = settled_box("01060", &blob_url(&one_bad)).await;
     assert_eq!(
@@ -200,6 +202,42 @@ async fn a_broken_partnership_is_left_out_and_the_rest_shown() {
             "stadtwerke-luebeck-solutions-kommanditisten",
             "sh-mv-digitale-souveraenitaet"
         ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_link_that_is_not_http_is_shown_as_text() {
+    let bad_links = dataset_with(|v| {
+        v["partnerships"][0]["sources"][0]["url"] = serde_json::json!("javascript:alert(1)");
+        v["partnerships"][1]["sources"][0]["url"] = serde_json::json!("/relativ/quelle");
+        v["partnerships"][2]["sources"][0]["url"] = serde_json::json!("https://example.org/q");
+        v["license"]["url"] = serde_json::json!("data:text/html,<b>x</b>");
+    });
+    let host = settled_box("01060", &blob_url(&bad_links)).await;
+    assert_eq!(item_ids(&host).len(), 3, "the partnership stays");
+    let root = host.shadow_root().unwrap();
+    let links = root.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1, "only the https link is a link");
+    for i in 0..links.length() {
+        let href = links
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .get_attribute("href")
+            .unwrap_or_default();
+        assert!(
+            href.starts_with("https://") || href.starts_with("http://"),
+            "{href}"
+        );
+    }
+    let text = root.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Datenlizenz Deutschland"),
+        "the licence name stays"
+    );
+    assert!(
+        text.contains("Digitale Zukunft im Norden"),
+        "the source's title stays"
     );
 }
 

@@ -15,12 +15,17 @@ pub fn PartnershipItem(item: ItemView, position: usize) -> impl IntoView {
         .partners
         .into_iter()
         .map(|p| {
-            let detail: Vec<String> = p.role.into_iter().chain(p.when).collect();
+            // The role is dataset text: in a span of its own, bidi-isolated
+            // (see styles.rs) from the date after it.
+            let when = p
+                .when
+                .map(|w| format!("{}{w}", if p.role.is_some() { ", " } else { " – " }));
             view! {
                 <li class="dp-partner" class:dp-is-host=p.is_host>
                     <span class="dp-partner-name">{p.name}</span>
                     {p.is_host.then(|| view! { " " <strong class="dp-host-mark">{texts::HOST_MARK}</strong> })}
-                    {(!detail.is_empty()).then(|| format!(" – {}", detail.join(", ")))}
+                    {p.role.map(|r| view! { " – " <span>{r}</span> })}
+                    {when}
                 </li>
             }
         })
@@ -40,7 +45,7 @@ pub fn PartnershipItem(item: ItemView, position: usize) -> impl IntoView {
                 }
                 None => view! { <span>{s.label}</span> }.into_any(),
             };
-            view! { <li>{label} {s.detail.map(|d| format!(" ({d})"))}</li> }
+            view! { <li>{label} {s.detail.map(|d| view! { <span>{format!("({d})")}</span> })}</li> }
         })
         .collect_view();
     let meta: Vec<String> = [

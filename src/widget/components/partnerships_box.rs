@@ -11,10 +11,11 @@ use web_sys::HtmlElement;
 
 use super::partnership_item::PartnershipItem;
 use crate::model::dataset::Dataset;
+use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
 use crate::presentation::{HostBox, PageGroup, FIRST_PAGE, NEXT_PAGE};
 use crate::texts;
-use crate::widget::data::{load_for_host, yield_to_host, Limits, LoadError};
+use crate::widget::data::{load_for_host, yield_to_host, Limits};
 use crate::widget::log_error;
 
 /// One box for the host named by `raw_key` (the `data-ags` attribute as
@@ -65,6 +66,7 @@ pub fn PartnershipsBox(
         <section class="dp-box" aria-labelledby="dp-heading" data-testid="dp-box">
             <h2 id="dp-heading" class="dp-heading">{texts::HEADING}</h2>
             <p class=status_class role="status" data-testid="dp-status">{status}</p>
+            <p class=SAVED_CLASS data-testid="dp-saved" hidden=""></p>
             {retry}
             <div class=CONTENT_CLASS></div>
         </section>
@@ -77,23 +79,29 @@ pub fn PartnershipsBox(
 /// Types refuse (and the refusal would stop the wasm).
 const CONTENT_CLASS: &str = "dp-content";
 
+/// Class of the note shown when the box shows the last good copy kept in
+/// the browser (hidden otherwise). An expression for the same reason as
+/// [`CONTENT_CLASS`].
+const SAVED_CLASS: &str = "dp-saved";
+
 /// Loads the dataset (shared per URL), then shows the host's selection in
 /// the box under `root`.
 async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String, limits: Limits) {
-    let loaded = load_for_host(&host, &dataset_url, limits).await;
+    let found = load_for_host(&host, &dataset_url, limits).await;
     // Selecting and laying out are separate tasks for the host page.
     yield_to_host().await;
-    let loaded = loaded.map(|ds| (Rc::new(HostBox::new(&ds, &host)), ds));
+    let loaded = found.map(|found| (Rc::new(HostBox::new(&found.dataset, &host)), found));
     yield_to_host().await;
     let (status, class) = match &loaded {
         Ok((view, _)) if view.count == 0 => (texts::empty(view.host_name.as_deref()), "dp-status"),
         Ok((view, _)) => (texts::loaded(view.count), "dp-status dp-visually-hidden"),
         Err(error) => (error.reader_message(), "dp-status dp-error"),
     };
-    if let (Ok((view, dataset)), Ok(Some(content))) = (&loaded, root.query_selector(".dp-content"))
-    {
+    if let (Ok((view, found)), Ok(Some(content))) = (&loaded, root.query_selector(".dp-content")) {
+        // A retry replaces what an earlier try showed (a saved copy).
+        content.set_text_content(None);
         if view.count > 0 {
-            let (view, dataset) = (Rc::clone(view), Rc::clone(dataset));
+            let (view, dataset) = (Rc::clone(view), Rc::clone(&found.dataset));
             let content: HtmlElement = content.unchecked_into();
             let list = content.clone();
             mount_to(content, move || view! { <HostList view dataset list/> }).forget();
@@ -103,11 +111,27 @@ async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String, limits:
         line.set_text_content(Some(&status));
         line.set_class_name(class);
     }
+    let saved_on = loaded
+        .as_ref()
+        .ok()
+        .and_then(|(_, found)| found.saved_on.as_deref());
+    if let Ok(Some(note)) = root.query_selector(".dp-saved") {
+        match saved_on {
+            Some(day) => {
+                let day = day
+                    .parse::<PartialDate>()
+                    .map_or_else(|_| day.to_owned(), |d| d.to_german());
+                note.set_text_content(Some(&texts::saved_copy(&day)));
+                let _ = note.remove_attribute("hidden");
+            }
+            None => {
+                let _ = note.set_attribute("hidden", "");
+            }
+        }
+    }
     // A download that failed may work a moment later; broken data will not.
-    if matches!(
-        loaded,
-        Err(LoadError::Network | LoadError::Timeout | LoadError::Status(408 | 429 | 500..=599))
-    ) {
+    let transient = matches!(&loaded, Err(error) if error.is_transient());
+    if transient || saved_on.is_some() {
         if let Ok(Some(button)) = root.query_selector(".dp-retry") {
             let _ = button.remove_attribute("hidden");
         }
@@ -181,7 +205,10 @@ fn HostList(view: Rc<HostBox>, dataset: Rc<Dataset>, list: HtmlElement) -> impl 
         {more}
         <p class="dp-footer">
             {as_of} " · " {texts::DATA_LICENSE} " "
-            <a href=license_url rel="license noopener noreferrer">{license_name}</a>
+            {match license_url {
+                Some(url) => view! { <a href=url rel="license noopener noreferrer">{license_name}</a> }.into_any(),
+                None => view! { <span>{license_name}</span> }.into_any(),
+            }}
         </p>
     }
 }
