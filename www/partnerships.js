@@ -116,8 +116,11 @@
     };
 
     var placeholder = function (host, minHeight) {
-      // Reserve the space now, so the page does not jump when the box arrives.
-      host.style.minHeight = minHeight || "12rem";
+      // Reserve the space now, so the page does not jump when the box
+      // arrives: the min-height attribute, else the page's own reservation
+      // (its CSS, which also holds before this script runs), else 12rem.
+      if (minHeight) host.style.minHeight = minHeight;
+      else if (!parseFloat(getComputedStyle(host).minHeight)) host.style.minHeight = "12rem";
       var root = host.shadowRoot || host.attachShadow({ mode: "open" });
       var text = document.createElement("p");
       text.setAttribute("role", "status");

@@ -67,3 +67,21 @@ export async function settled(page, count) {
     { timeout: 15000 },
   );
 }
+
+/** A host page: German, with a viewport and no favicon request. */
+export function htmlPage(title, body, head = "") {
+  return (
+    `<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>${head}</head>` +
+    `<body><main><h1>${title}</h1>${body}</main></body></html>`
+  );
+}
+
+/** Opens `url` in a fresh context of `browser`, watching its console. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const log = watch(page);
+  await page.goto(url);
+  return { context, page, log };
+}

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { serve } from "./server.mjs";
-import { launch, watch, readBoxes, settled } from "./browser.mjs";
+import { launch, watch, readBoxes, settled, htmlPage } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -73,15 +73,7 @@ test("with the snippet's integrity the box works; a loader, glue or wasm changed
   const tag = (base, ags = "01060") =>
     `<section><h2>${base}</h2><script src="/${base}/partnerships.js" integrity="${hashes[LOADER]}" crossorigin="anonymous" ` +
     `data-ags="${ags}" data-src="/widget/partnerships.json" defer></script></section>`;
-  writeFileSync(
-    join(pages, "sri.html"),
-    '<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Integrität</title></head><body><main><h1>Integrität</h1>' +
-      tag("widget") +
-      tag("changed-glue") +
-      tag("changed-wasm") +
-      tag("changed-loader") +
-      "</main></body></html>",
-  );
+  writeFileSync(join(pages, "sri.html"), htmlPage("Integrität", tag("widget") + tag("changed-glue") + tag("changed-wasm") + tag("changed-loader")));
   const context = await browser.newContext();
   const page = await context.newPage();
   const log = watch(page);

@@ -20,11 +20,13 @@ const TYPES = {
  * Starts a server. `mounts` maps a URL prefix ("/widget/") to a directory;
  * `headers` maps a prefix to extra response headers (e.g. a
  * Content-Security-Policy for the pages under it).
- * Returns { url, requests, close } where `requests` lists every path served.
+ * Returns { url, requests, down, close } where `requests` lists every path
+ * served and `down` is a set of prefixes whose connections break.
  */
 export async function serve(mounts, headers = {}) {
   const requests = [];
   const failedOnce = new Set();
+  const down = new Set();
   // Compressed once per file, as a production server with precompressed
   // assets (or a cache) would: brotli at quality 11 costs ~1 s per request
   // on a 300 KB wasm, which would otherwise be measured as download time.
@@ -34,6 +36,18 @@ export async function serve(mounts, headers = {}) {
     requests.push(path);
     // A server that never answers, for the timeout tests.
     if (path.startsWith("/never/")) return;
+    // A connection that breaks (a network error), for paths under a
+    // prefix in `down` (the tests add and remove them).
+    if ([...down].some((prefix) => path.startsWith(prefix))) {
+      req.socket.destroy();
+      return;
+    }
+    // A server error of the status in the path: /status/500/...
+    const status = /^\/status\/(\d{3})\//.exec(path);
+    if (status) {
+      res.writeHead(Number(status[1]), { "content-type": "text/plain" }).end("error");
+      return;
+    }
     // A server that fails once per file (503), then serves it, for the retry tests.
     if (path.startsWith("/flaky/") && !failedOnce.has(path)) {
       failedOnce.add(path);
@@ -73,6 +87,7 @@ export async function serve(mounts, headers = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    down,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
-import { launch, watch, readBoxes, settled } from "./browser.mjs";
+import { launch, watch, readBoxes, settled, htmlPage, openPage } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -40,8 +40,7 @@ function writeManyPartnerships() {
   writeFileSync(join(MANY, "partnerships.json"), JSON.stringify(dataset));
   writeFileSync(
     join(MANY, "page.html"),
-    '<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Viele Partnerschaften</title></head>' +
-      '<body><main><h1>Kreis Segeberg</h1><script src="/widget/partnerships.js" data-ags="01060" data-src="/many/partnerships.json" defer></script></main></body></html>',
+    htmlPage("Kreis Segeberg", '<script src="/widget/partnerships.js" data-ags="01060" data-src="/many/partnerships.json" defer></script>'),
   );
 }
 
@@ -60,13 +59,7 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const log = watch(page);
-  await page.goto(server.url + path);
-  return { context, page, log };
-}
+const open = (path, viewport) => openPage(browser, server.url + path, viewport);
 
 test("two script tags give two boxes with exactly the host's partnerships", async () => {
   server.requests.length = 0;
@@ -409,8 +402,10 @@ test("page, widget files and data on three origins: works with CORS on the widge
   const data = await serve({ "/open/": DIST, "/closed/": DIST }, { "/open/": cors });
   const pages = mkdtempSync(join(tmpdir(), "dp-origins-"));
   const page = (dataPrefix) =>
-    '<!doctype html><html lang="de"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Drei Ursprünge</title></head><body><main><h1>Gastseite</h1>' +
-    `<script src="${widgets.url}/w/partnerships.js" data-ags="01060" data-src="${data.url}${dataPrefix}partnerships.json" defer></script></main></body></html>`;
+    htmlPage(
+      "Drei Ursprünge",
+      `<script src="${widgets.url}/w/partnerships.js" data-ags="01060" data-src="${data.url}${dataPrefix}partnerships.json" defer></script>`,
+    );
   writeFileSync(join(pages, "open.html"), page("/open/"));
   writeFileSync(join(pages, "closed.html"), page("/closed/"));
   // A third origin for the page (another port is another origin).

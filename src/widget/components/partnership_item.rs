@@ -45,7 +45,7 @@ pub fn PartnershipItem(item: ItemView, position: usize) -> impl IntoView {
                 }
                 None => view! { <span>{s.label}</span> }.into_any(),
             };
-            view! { <li>{label} {s.detail.map(|d| view! { <span>{format!("({d})")}</span> })}</li> }
+            view! { <li>{label} {s.detail.map(|d| view! { <span>{format!(" ({d})")}</span> })}</li> }
         })
         .collect_view();
     let meta: Vec<String> = [
