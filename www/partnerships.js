@@ -191,7 +191,16 @@
         }
         wasmModule(options.base).then(
           function (glue) {
-            glue.mount(host, ags, url, slice ? datasets[slice] : undefined, options.timeoutMs || 0, options.maxBytes || 0);
+            // Each box in a task of its own: twenty boxes waiting for the
+            // same wasm must not build their views in one long task.
+            setTimeout(function () {
+              try {
+                glue.mount(host, ags, url, slice ? datasets[slice] : undefined, options.timeoutMs || 0, options.maxBytes || 0);
+              } catch (error) {
+                status.textContent = FAILED;
+                log("the widget could not start: " + (error && error.message), error);
+              }
+            }, 0);
           },
           function (error) {
             status.textContent = FAILED;

@@ -1,0 +1,60 @@
+// Benchmark (not a test): twenty boxes on one page (the e2e twenty-boxes
+// hosts, each twice), all eager, on the release bundle in Chromium. Reports
+// the longest long task and how many exceed 50 ms from navigation until every
+// box has settled, the time to that moment, and the layout shift (space not
+// reserved by the page: the loader's 12rem).
+//
+//   node bench/twenty.mjs [cpu-slowdown=1] [runs=7]
+// Needs `trunk build --release`.
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../tests/e2e/server.mjs";
+import { launch, htmlPage, settled } from "../tests/e2e/browser.mjs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CPU = Number(process.argv[2] ?? 1);
+const RUNS = Number(process.argv[3] ?? 7);
+const keys = ["01060", "03103000", "13", "01", "01053090", "010545488", "03151", "09178120", "01003000", "03101000"];
+const pages = mkdtempSync(join(tmpdir(), "dp-twenty-"));
+writeFileSync(
+  join(pages, "twenty.html"),
+  htmlPage(
+    "Zwanzig Kästen",
+    [...keys, ...keys].map((key) => `<digitale-partnerschaften ags="${key}" eager></digitale-partnerschaften>`).join(""),
+    // Observers first, so they see everything from the start.
+    '<script src="/pages/observe.js"></script><script src="/widget/partnerships.js" defer></script>',
+  ),
+);
+writeFileSync(
+  join(pages, "observe.js"),
+  `window.__tasks = []; window.__shift = 0;
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push(e.duration); }).observe({ type: "longtask", buffered: true });
+new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });`,
+);
+const server = await serve({ "/widget/": join(ROOT, "dist"), "/pages/": pages });
+const browser = await launch();
+const results = [];
+for (let run = 0; run < RUNS; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
+  const start = Date.now();
+  await tab.goto(`${server.url}/pages/twenty.html`);
+  await settled(tab, 20);
+  const ms = Date.now() - start;
+  await tab.waitForTimeout(300);
+  const { tasks, shift } = await tab.evaluate(() => ({ tasks: window.__tasks, shift: window.__shift }));
+  results.push({ ms, longest: Math.max(0, ...tasks), over50: tasks.filter((t) => t > 50).length, shift });
+  await context.close();
+}
+await browser.close();
+await server.close();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`twenty boxes, CPU x${CPU}, ${RUNS} runs (medians):`);
+console.log(`  settled after        ${median(results.map((r) => r.ms))} ms`);
+console.log(`  longest task         ${median(results.map((r) => r.longest)).toFixed(0)} ms (max ${Math.max(...results.map((r) => r.longest)).toFixed(0)} ms)`);
+console.log(`  tasks over 50 ms     ${median(results.map((r) => r.over50))}`);
+console.log(`  layout shift         ${median(results.map((r) => r.shift)).toFixed(3)} (space not reserved by the page)`);
