@@ -332,9 +332,11 @@ async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
     // box stops there rather than waiting on every fallback in turn.
     let text = text.map_err(|e| {
         match e {
+            // In milliseconds: formatting a float would link Rust's float
+            // printing into the wasm (measured ~1 KiB brotli).
             LoadError::Timeout => log_error(&format!(
-                "the dataset {url} did not arrive within {} s (data-timeout)",
-                limits.timeout_ms as f32 / 1000.0
+                "the dataset {url} did not arrive within {} ms (data-timeout)",
+                limits.timeout_ms
             )),
             LoadError::TooLarge => log_error(&format!(
                 "the dataset {url} is larger than the limit of {} bytes (data-max-size)",

@@ -335,7 +335,7 @@ test("a server that never answers and data over the size limit each get their me
   );
   assert.ok(Date.now() - started < 10000, "data-timeout=1 gives up after about a second, not the default 10 s");
   const ours = log.errors.filter((e) => e.startsWith("[Digitale Partnerschaften]"));
-  assert.ok(ours.some((e) => e.includes("/never/slices/01060.json") && e.includes("1 s (data-timeout)")), ours.join("\n"));
+  assert.ok(ours.some((e) => e.includes("/never/slices/01060.json") && e.includes("1000 ms (data-timeout)")), ours.join("\n"));
   assert.ok(ours.some((e) => e.includes("/widget/slices/01060.json") && e.includes("1049 bytes (data-max-size)")), ours.join("\n"));
   assert.deepEqual(log.pageErrors, []);
   await context.close();
