@@ -11,13 +11,14 @@
  * data-timeout (seconds until a download is given up; default 10),
  * data-max-size (largest dataset accepted, in MiB; default 5),
  * data-eager (start at once; otherwise a box far below the fold downloads
- * nothing until it approaches the viewport).
+ * nothing until it approaches the viewport), data-heading-level (2-6, level
+ * of the box's heading; default 2), data-theme (light, dark or auto).
  *
  * Once loaded (also by a tag without data-ags, e.g. in <head>), the element
  *   <digitale-partnerschaften ags="01060"></digitale-partnerschaften>
  * works anywhere on the page, also when added later, and shows another body
  * when its ags attribute changes (attributes: ags, src, min-height,
- * timeout, max-size, eager).
+ * timeout, max-size, eager, heading-level, theme).
  * Including the loader more than once is harmless: one wasm per widget
  * folder, one download per dataset URL, one box per tag or element.
  *
@@ -195,7 +196,16 @@
             // same wasm must not build their views in one long task.
             setTimeout(function () {
               try {
-                glue.mount(host, ags, url, slice ? datasets[slice] : undefined, options.timeoutMs || 0, options.maxBytes || 0);
+                glue.mount(
+                  host,
+                  ags,
+                  url,
+                  slice ? datasets[slice] : undefined,
+                  options.timeoutMs || 0,
+                  options.maxBytes || 0,
+                  parseInt(options.headingLevel, 10) || 2,
+                  options.theme || "light"
+                );
               } catch (error) {
                 status.textContent = FAILED;
                 log("the widget could not start: " + (error && error.message), error);
@@ -239,7 +249,9 @@
           src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
           base: base,
           minHeight: this.getAttribute("min-height"),
-          eager: this.hasAttribute("eager")
+          eager: this.hasAttribute("eager"),
+          headingLevel: this.getAttribute("heading-level"),
+          theme: this.getAttribute("theme")
         }, this.getAttribute("timeout"), this.getAttribute("max-size")));
       };
       Box.prototype.connectedCallback = function () {
@@ -272,7 +284,9 @@
       src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
       base: base,
       minHeight: script.getAttribute("data-min-height"),
-      eager: script.hasAttribute("data-eager")
+      eager: script.hasAttribute("data-eager"),
+      headingLevel: script.getAttribute("data-heading-level"),
+      theme: script.getAttribute("data-theme")
     }, script.getAttribute("data-timeout"), script.getAttribute("data-max-size"));
     var target = script.getAttribute("data-target");
     // A tag in <head> without data-ags and data-target only loads (for the

@@ -39,6 +39,14 @@ pub(crate) fn log_warn(message: &str) {
 ///   download overlaps the wasm compile; `undefined` otherwise.
 /// * `timeout_ms`, `max_bytes`: the download limits (`data-timeout`,
 ///   `data-max-size`); 0 for the defaults (10 s, 5 MiB).
+/// * `heading_level`: level of the box's heading (`data-heading-level`,
+///   2–6; anything else means 2).
+/// * `theme`: `"light"`, `"dark"` or `"auto"` (`data-theme`; anything else
+///   means light).
+// Positional on purpose: it is called from the loader only, and plain
+// numbers and strings cross the boundary with less glue than an options
+// object read field by field.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
@@ -47,8 +55,11 @@ pub fn mount(
     prefetched: JsValue,
     timeout_ms: u32,
     max_bytes: u32,
+    heading_level: u8,
+    theme: String,
 ) {
     let limits = data::Limits::new(timeout_ms, max_bytes);
+    let look = components::Look::new(heading_level, &theme);
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
@@ -73,14 +84,14 @@ pub fn mount(
     else {
         return;
     };
-    container.set_class_name("dp-root");
+    container.set_class_name(look.theme_class);
     let Ok(container) = container.dyn_into::<HtmlElement>() else {
         return;
     };
     shadow.replace_children_with_node_1(&container);
     let root = container.clone();
     leptos::mount::mount_to(container, move || {
-        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits/> }
+        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits look/> }
     })
     .forget();
 }

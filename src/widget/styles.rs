@@ -16,7 +16,13 @@
 //! * dataset text in inline elements is bidi-isolated, so a right-to-left
 //!   override in a name cannot reorder the text around it;
 //! * colours, spacing and radius are themable through `--dp-*` custom
-//!   properties, which do inherit from the host page;
+//!   properties, which do inherit from the host page; the box resolves them
+//!   into its own `--dp-c-*` with light or dark defaults (`dp-dark`, and
+//!   `dp-auto` inside a `prefers-color-scheme: dark` query: the dark block
+//!   stands twice because a selector cannot span a media query, and
+//!   `light-dark()` would leave browsers before 2024 without colours);
+//! * `container-type: inline-size` lets the box lay out by its own width
+//!   (a sidebar or a main column), not the viewport's;
 //! * `contain: layout paint` keeps the box's layout work inside the box.
 
 use std::cell::OnceCell;

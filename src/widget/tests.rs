@@ -57,6 +57,8 @@ async fn settled_box(ags: &str, url: &str) -> HtmlElement {
         JsValue::UNDEFINED,
         0,
         0,
+        2,
+        "light".into(),
     );
     for _ in 0..200 {
         if status(&host) != texts::LOADING {
@@ -102,6 +104,8 @@ fn says_it_is_loading_at_once() {
         JsValue::UNDEFINED,
         0,
         0,
+        2,
+        "light".into(),
     );
     assert_eq!(status(&host), texts::LOADING);
 }

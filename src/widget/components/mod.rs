@@ -4,3 +4,42 @@ mod partnership_item;
 mod partnerships_box;
 
 pub use partnerships_box::PartnershipsBox;
+
+/// How a box looks on its host page: the level of its heading
+/// (`data-heading-level`, 2–6, default 2; nested headings follow, at most
+/// h6) and its colour theme (`data-theme`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Look {
+    level: u8,
+    /// Class of the box's root for the theme.
+    pub theme_class: &'static str,
+}
+
+impl Look {
+    /// From the loader's values; anything unknown means the default.
+    pub fn new(heading_level: u8, theme: &str) -> Self {
+        Look {
+            level: if (2..=6).contains(&heading_level) {
+                heading_level
+            } else {
+                2
+            },
+            theme_class: match theme {
+                "dark" => "dp-root dp-dark",
+                "auto" => "dp-root dp-auto",
+                _ => "dp-root",
+            },
+        }
+    }
+
+    /// The heading element `depth` levels below the box's own heading.
+    pub fn heading(self, depth: u8) -> &'static str {
+        match self.level.saturating_add(depth) {
+            2 => "h2",
+            3 => "h3",
+            4 => "h4",
+            5 => "h5",
+            _ => "h6",
+        }
+    }
+}

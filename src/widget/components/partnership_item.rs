@@ -2,15 +2,17 @@
 //! topics, description and sources. All dataset text is set as text, never
 //! as HTML, and only http(s) addresses become links.
 
+use leptos::html::custom;
 use leptos::prelude::*;
 
 use crate::presentation::ItemView;
 use crate::texts;
 
 /// One partnership; `position` is its place in the box's display order
-/// (focused when "weitere anzeigen" reveals it, hence `tabindex=-1`).
+/// (focused when "weitere anzeigen" reveals it, hence `tabindex=-1`);
+/// `heading` the element of its title (`h4` under a box heading `h2`).
 #[component]
-pub fn PartnershipItem(item: ItemView, position: usize) -> impl IntoView {
+pub fn PartnershipItem(item: ItemView, position: usize, heading: &'static str) -> impl IntoView {
     let partners = item
         .partners
         .into_iter()
@@ -59,7 +61,7 @@ pub fn PartnershipItem(item: ItemView, position: usize) -> impl IntoView {
 
     view! {
         <li class="dp-item" data-testid="dp-item" data-id=item.id data-position=position tabindex="-1">
-            <h4 class="dp-title">{item.title}</h4>
+            {custom(heading).class("dp-title").child(item.title)}
             <p class="dp-meta">{meta.join(" · ")}</p>
             <p class="dp-description">{item.description}</p>
             <p class="dp-label">{texts::PARTNERS}</p>

@@ -9,7 +9,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use leptos::html::custom;
+
 use super::partnership_item::PartnershipItem;
+use super::Look;
 use crate::model::dataset::Dataset;
 use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
@@ -31,10 +34,11 @@ pub fn PartnershipsBox(
     raw_key: String,
     dataset_url: String,
     limits: Limits,
+    look: Look,
 ) -> impl IntoView {
     let (status, status_class, retry) = match raw_key.parse::<OfficialKey>() {
         Ok(host) => {
-            leptos::task::spawn_local(show(root.clone(), host, dataset_url.clone(), limits));
+            leptos::task::spawn_local(show(root.clone(), host, dataset_url.clone(), limits, look));
             // Shown by `show` when the download failed; starts it again.
             let again = move |_| {
                 if let Ok(Some(button)) = root.query_selector(".dp-retry") {
@@ -44,7 +48,13 @@ pub fn PartnershipsBox(
                     line.set_text_content(Some(texts::LOADING));
                     line.set_class_name("dp-status");
                 }
-                leptos::task::spawn_local(show(root.clone(), host, dataset_url.clone(), limits));
+                leptos::task::spawn_local(show(
+                    root.clone(),
+                    host,
+                    dataset_url.clone(),
+                    limits,
+                    look,
+                ));
             };
             let retry = view! {
                 <button type="button" class="dp-more-button dp-retry" data-testid="dp-retry" hidden="" on:click=again>
@@ -64,7 +74,7 @@ pub fn PartnershipsBox(
     // each change of its text (loading, then the count or the error).
     view! {
         <section class="dp-box" aria-labelledby="dp-heading" data-testid="dp-box">
-            <h2 id="dp-heading" class="dp-heading">{texts::HEADING}</h2>
+            {custom(look.heading(0)).id("dp-heading").class("dp-heading").child(texts::HEADING)}
             <p class=status_class role="status" data-testid="dp-status">{status}</p>
             <p class=SAVED_CLASS data-testid="dp-saved" hidden=""></p>
             {retry}
@@ -86,7 +96,13 @@ const SAVED_CLASS: &str = "dp-saved";
 
 /// Loads the dataset (shared per URL), then shows the host's selection in
 /// the box under `root`.
-async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String, limits: Limits) {
+async fn show(
+    root: HtmlElement,
+    host: OfficialKey,
+    dataset_url: String,
+    limits: Limits,
+    look: Look,
+) {
     let found = load_for_host(&host, &dataset_url, limits).await;
     // Selecting and laying out are separate tasks for the host page.
     yield_to_host().await;
@@ -104,7 +120,11 @@ async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String, limits:
             let (view, dataset) = (Rc::clone(view), Rc::clone(&found.dataset));
             let content: HtmlElement = content.unchecked_into();
             let list = content.clone();
-            mount_to(content, move || view! { <HostList view dataset list/> }).forget();
+            mount_to(
+                content,
+                move || view! { <HostList view dataset list look/> },
+            )
+            .forget();
         }
     }
     if let Ok(Some(line)) = root.query_selector(".dp-status") {
@@ -142,10 +162,15 @@ async fn show(root: HtmlElement, host: OfficialKey, dataset_url: String, limits:
 /// [`NEXT_PAGE`] more per click. Each page is mounted once into the groups
 /// already on screen and never re-rendered.
 #[component]
-fn HostList(view: Rc<HostBox>, dataset: Rc<Dataset>, list: HtmlElement) -> impl IntoView {
+fn HostList(
+    view: Rc<HostBox>,
+    dataset: Rc<Dataset>,
+    list: HtmlElement,
+    look: Look,
+) -> impl IntoView {
     let total = view.count;
     let on_screen = Rc::new(Cell::new(FIRST_PAGE.min(total)));
-    let first_page = page_view(&view, &dataset, 0, FIRST_PAGE);
+    let first_page = page_view(&view, &dataset, 0, FIRST_PAGE, look);
     let license_name = view.license_name.clone();
     let license_url = view.license_url.clone();
     let as_of = view.as_of.clone();
@@ -165,11 +190,11 @@ fn HostList(view: Rc<HostBox>, dataset: Rc<Dataset>, list: HtmlElement) -> impl 
                 .last_element_child()
                 .and_then(|group| group.query_selector("ul").ok().flatten());
             if let (Some(first), Some(last_list)) = (page.next(), last_list) {
-                let items = items_view(first);
+                let items = items_view(first, look);
                 mount_to(last_list.unchecked_into(), move || items).forget();
             }
         }
-        let more: Vec<_> = page.map(group_view).collect();
+        let more: Vec<_> = page.map(|part| group_view(part, look)).collect();
         mount_to(groups.clone().unchecked_into(), move || more).forget();
         // The line under the list: the count and the button, or nothing.
         if let Some(line) = groups.next_element_sibling() {
@@ -214,30 +239,37 @@ fn HostList(view: Rc<HostBox>, dataset: Rc<Dataset>, list: HtmlElement) -> impl 
 }
 
 /// A group's partnerships on one page.
-fn items_view(part: PageGroup<'_>) -> impl IntoView {
+fn items_view(part: PageGroup<'_>, look: Look) -> impl IntoView {
     let first = part.first_position;
+    let heading = look.heading(2);
     part.items
         .into_iter()
         .enumerate()
-        .map(|(i, item)| view! { <PartnershipItem item position=first + i/> })
+        .map(|(i, item)| view! { <PartnershipItem item position=first + i heading/> })
         .collect_view()
 }
 
 /// A group, with its heading, and its partnerships on one page.
-fn group_view(part: PageGroup<'_>) -> impl IntoView {
+fn group_view(part: PageGroup<'_>, look: Look) -> impl IntoView {
     let heading = part.heading.to_owned();
     view! {
         <section class="dp-group" data-testid="dp-group">
-            <h3 class="dp-group-heading">{heading}</h3>
-            <ul class="dp-list" role="list">{items_view(part)}</ul>
+            {custom(look.heading(1)).class("dp-group-heading").child(heading)}
+            <ul class="dp-list" role="list">{items_view(part, look)}</ul>
         </section>
     }
 }
 
 /// The groups of the partnerships at display positions `from..to`.
-fn page_view(view: &HostBox, dataset: &Dataset, from: usize, to: usize) -> impl IntoView {
+fn page_view(
+    view: &HostBox,
+    dataset: &Dataset,
+    from: usize,
+    to: usize,
+    look: Look,
+) -> impl IntoView {
     view.page(dataset, from, to)
         .into_iter()
-        .map(group_view)
+        .map(|part| group_view(part, look))
         .collect::<Vec<_>>()
 }

@@ -1,0 +1,182 @@
+// End-to-end: accessibility (BITV 2.0 / EN 301 549 / WCAG 2.1 AA).
+//  - axe-core finds no violation in any state of the box (loading, list,
+//    paged list, empty, each error, saved copy), in the light, dark and
+//    automatic theme, at 320 px and 1280 px; screenshots of each.
+//  - Keyboard: every control reachable in order, focus visible, no trap.
+//  - data-heading-level fits the box into the host page's outline, and the
+//    box is a region named by its heading.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { serve } from "./server.mjs";
+import { launch, readBoxes, settled, htmlPage, openPage } from "./browser.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DIST = join(ROOT, "dist");
+const SCREENSHOTS = join(ROOT, "test-results");
+const GENERATED = mkdtempSync(join(tmpdir(), "dp-a11y-"));
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+let server;
+let browser;
+
+const box = (heading, attributes) =>
+  `<section><h2>${heading}</h2><script src="/widget/partnerships.js" ${attributes} data-eager defer></script></section>`;
+
+/** One page with the box in each state, in `theme`. */
+function statesPage(theme) {
+  const t = `data-theme="${theme}"`;
+  return htmlPage(
+    `Zustände (${theme})`,
+    box("Liste", `data-ags="01060" ${t}`) +
+      box("Land mit Seiten", `data-ags="01" ${t}`) +
+      box("Lädt noch", `data-ags="01060" data-src="/never/partnerships.json" data-timeout="600" ${t}`) +
+      box("Leer", `data-ags="05315000" ${t}`) +
+      box("Falscher Schlüssel", `data-ags="01O60" ${t}`) +
+      box("Nicht gefunden", `data-ags="01060" data-src="/missing/partnerships.json" ${t}`) +
+      box("Netzwerkfehler", `data-ags="01060" data-src="/outage/partnerships.json" ${t}`),
+  );
+}
+
+before(async () => {
+  for (const theme of ["light", "dark", "auto"]) writeFileSync(join(GENERATED, `states-${theme}.html`), statesPage(theme));
+  writeFileSync(
+    join(GENERATED, "keyboard.html"),
+    htmlPage(
+      "Tastatur",
+      '<p><a href="#vorher" id="before">Vorher</a></p>' +
+        box("Kreis", 'data-ags="01060"') +
+        box("Fehler", 'data-ags="01060" data-src="/outage/partnerships.json"') +
+        '<p><a href="#nachher" id="after">Nachher</a></p>',
+    ),
+  );
+  writeFileSync(
+    join(GENERATED, "levels.html"),
+    htmlPage("Überschriften", '<section><h2>Abschnitt</h2><h3>Unterabschnitt</h3>' + box("x", 'data-ags="01060" data-heading-level="4"').replace("<section><h2>x</h2>", "").replace("</section>", "") + "</section>" + box("Standard", 'data-ags="01053090"')),
+  );
+  server = await serve({ "/widget/": DIST, "/generated/": GENERATED });
+  server.down.add("/outage/");
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until every box but the one still loading on purpose has settled. */
+async function allButLoadingSettled(page) {
+  await page.waitForFunction(() => {
+    const statuses = [...document.querySelectorAll("digitale-partnerschaften")].map(
+      (h) => h.shadowRoot?.querySelector('[data-testid="dp-status"]')?.textContent ?? "",
+    );
+    return statuses.length === 7 && statuses.filter((s) => /geladen …$/.test(s)).length === 1;
+  });
+}
+
+for (const theme of ["light", "dark", "auto"]) {
+  for (const width of [320, 1280]) {
+    test(`axe: no violation in any state, theme ${theme}, ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme === "auto" ? "dark" : "light" });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(`${server.url}/generated/states-${theme}.html`);
+      await allButLoadingSettled(page);
+      const boxes = await readBoxes(page);
+      assert.deepEqual(
+        boxes.map((b) => b.status.replace(/\d+/g, "N")),
+        [
+          "N Partnerschaften geladen",
+          "N Partnerschaften geladen",
+          "Partnerschaften werden geladen …",
+          "Für diese Körperschaft sind keine digitalen Partnerschaften verzeichnet.",
+          "Dieser Kasten ist nicht richtig eingebunden: Es fehlt ein gültiger amtlicher Gebietsschlüssel.",
+          "Die Partnerschaften konnten nicht geladen werden (Serverantwort N).",
+          "Die Partnerschaften konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.",
+        ].map((s) => s.replace(/\d+/g, "N")),
+      );
+      // The dark theme is really dark (auto follows the reader's dark setting).
+      const background = await page.evaluate(
+        () => getComputedStyle(document.querySelector("digitale-partnerschaften").shadowRoot.querySelector('[data-testid="dp-box"]')).backgroundColor,
+      );
+      assert.equal(background, theme === "light" ? "rgb(255, 255, 255)" : "rgb(28, 28, 28)");
+      // Reflow: nothing scrolls sideways.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page scrolls ${overflow}px sideways`);
+      const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      assert.deepEqual(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        [],
+      );
+      await page.screenshot({ path: join(SCREENSHOTS, `states-${theme}-${width}.png`), fullPage: true });
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test("keyboard: every control in order, focus visible, no trap", async () => {
+  const { context, page } = await openPage(browser, `${server.url}/generated/keyboard.html`);
+  await settled(page, 2);
+  await page.focus("#before");
+  // The focused element, looking into the boxes' shadow roots, and whether
+  // its focus is visible (an outline).
+  const focused = () =>
+    page.evaluate(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      const style = getComputedStyle(element);
+      return { name: element.textContent.trim().slice(0, 40).trim(), outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 };
+    });
+  const tab = async (key, times) => {
+    const seen = [];
+    for (let i = 0; i < times; i++) {
+      await page.keyboard.press(key);
+      seen.push(await focused());
+    }
+    return seen;
+  };
+  const forward = await tab("Tab", 4);
+  assert.deepEqual(
+    forward.map((f) => f.name),
+    ["Digitale Zukunft im Norden: IT-Kooperati", "Datenlizenz Deutschland – Namensnennung", "Erneut versuchen", "Nachher"],
+  );
+  assert.ok(forward.slice(0, 3).every((f) => f.outline), `focus is visible: ${JSON.stringify(forward)}`);
+  // And back, with Shift+Tab, through the same controls to the page's link.
+  const back = await tab("Shift+Tab", 4);
+  assert.deepEqual(
+    back.map((f) => f.name),
+    ["Erneut versuchen", "Datenlizenz Deutschland – Namensnennung", "Digitale Zukunft im Norden: IT-Kooperati", "Vorher"],
+  );
+  await context.close();
+});
+
+test("data-heading-level places the box in the host page's outline; the box is a region named by its heading", async () => {
+  const { context, page, log } = await openPage(browser, `${server.url}/generated/levels.html`);
+  await settled(page, 2);
+  const outline = await page.evaluate(() =>
+    [...document.querySelectorAll("digitale-partnerschaften")].map((h) => {
+      const root = h.shadowRoot;
+      const region = root.querySelector('[data-testid="dp-box"]');
+      const heading = root.getElementById(region.getAttribute("aria-labelledby"));
+      return {
+        region: region.localName,
+        name: heading?.textContent,
+        levels: [...new Set([...root.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((e) => e.localName))],
+      };
+    }),
+  );
+  assert.deepEqual(outline, [
+    { region: "section", name: "Unsere digitalen Partnerschaften", levels: ["h4", "h5", "h6"] },
+    { region: "section", name: "Unsere digitalen Partnerschaften", levels: ["h2", "h3", "h4"] },
+  ]);
+  const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
