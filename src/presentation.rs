@@ -7,7 +7,7 @@ use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
 use crate::model::selection::Index;
 use crate::model::validate::is_web_url;
-use crate::texts;
+use crate::texts::{Lang, Texts};
 
 /// How many partnerships a box shows at first. A Land can have thousands,
 /// and laying them all out at once blocks the host page for seconds
@@ -33,6 +33,8 @@ pub struct HostBox {
     pub as_of: String,
     /// The host (marked among the partners).
     pub host: OfficialKey,
+    /// The reader's language.
+    pub lang: Lang,
 }
 
 /// The part of a group on one page of the box.
@@ -66,9 +68,9 @@ pub struct ItemView {
     pub id: String,
     /// Title as in the data.
     pub title: String,
-    /// German kind label.
+    /// Kind label, in the reader's language.
     pub kind: &'static str,
-    /// German status label.
+    /// Status label, in the reader's language.
     pub status: &'static str,
     /// When it started, if all partners share one date ("seit Juli 2025",
     /// "gemeldet am …", "Beginn nicht bekannt"); `None` when partners differ
@@ -112,20 +114,29 @@ fn date(text: Option<&str>) -> Option<PartialDate> {
     text.and_then(|t| t.parse().ok())
 }
 
-/// A partner's own dating, in German.
-fn partner_when(partner: &Partner) -> String {
+/// A partner's own dating, in the reader's language.
+fn partner_when(partner: &Partner, texts: &Texts) -> String {
     match (
         date(partner.since.as_deref()),
         date(partner.reported.as_deref()),
     ) {
-        (Some(since), _) => texts::since(&since),
-        (None, Some(reported)) => texts::reported(&reported),
-        (None, None) => texts::UNKNOWN_DATE.to_owned(),
+        (Some(since), _) => texts.since(&since),
+        (None, Some(reported)) => texts.reported(&reported),
+        (None, None) => texts.unknown_date.to_owned(),
     }
 }
 
-fn item(index: &Index<'_>, partnership: &Partnership, host: &OfficialKey) -> ItemView {
-    let whens: Vec<String> = partnership.partners.iter().map(partner_when).collect();
+fn item(
+    index: &Index<'_>,
+    partnership: &Partnership,
+    host: &OfficialKey,
+    texts: &Texts,
+) -> ItemView {
+    let whens: Vec<String> = partnership
+        .partners
+        .iter()
+        .map(|p| partner_when(p, texts))
+        .collect();
     let shared_when = whens
         .first()
         .filter(|first| whens.iter().all(|w| w == *first))
@@ -153,7 +164,7 @@ fn item(index: &Index<'_>, partnership: &Partnership, host: &OfficialKey) -> Ite
                 .or_else(|| url.clone())
                 .unwrap_or_default();
             let publisher = source.title.as_ref().and(source.publisher.clone());
-            let published = date(source.date.as_deref()).map(|d| d.to_german());
+            let published = date(source.date.as_deref()).map(|d| texts.date(&d));
             let detail: Vec<String> = publisher.into_iter().chain(published).collect();
             SourceView {
                 label,
@@ -165,8 +176,8 @@ fn item(index: &Index<'_>, partnership: &Partnership, host: &OfficialKey) -> Ite
     ItemView {
         id: partnership.id.clone(),
         title: partnership.title.clone(),
-        kind: texts::kind(partnership.kind),
-        status: texts::status(partnership.status),
+        kind: texts.kind_name(partnership.kind),
+        status: texts.status_name(partnership.status),
         when: shared_when,
         description: partnership.description.clone(),
         topics: partnership.topics.clone(),
@@ -182,7 +193,7 @@ impl HostBox {
     /// ```
     /// # use partnerships_widget::{model::dataset::Dataset, presentation::HostBox};
     /// # let dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
-    /// let view = HostBox::new(&dataset, &"01060".parse().unwrap());
+    /// let view = HostBox::new(&dataset, &"01060".parse().unwrap(), Default::default());
     /// assert_eq!(view.count, 3);
     /// let first = view.page(&dataset, 0, 1);
     /// assert_eq!((first.len(), first[0].items.len(), first[0].continued), (1, 1, false));
@@ -202,7 +213,7 @@ impl HostBox {
                     items: group.positions[a - start..b - start]
                         .iter()
                         .filter_map(|&at| dataset.partnerships.get(at))
-                        .map(|p| item(&index, p, &self.host))
+                        .map(|p| item(&index, p, &self.host, self.lang.texts()))
                         .collect(),
                     first_position: a,
                     continued: a > start,
@@ -213,22 +224,23 @@ impl HostBox {
         page
     }
 
-    /// The box of `host` over a validated `dataset`.
+    /// The box of `host` over a validated `dataset`, in `lang`.
     ///
     /// ```
     /// # use partnerships_widget::{model::dataset::Dataset, presentation::HostBox};
     /// # let dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
-    /// let view = HostBox::new(&dataset, &"03151".parse().unwrap());
+    /// let view = HostBox::new(&dataset, &"03151".parse().unwrap(), Default::default());
     /// assert_eq!(view.host_name.as_deref(), Some("Landkreis Gifhorn"));
     /// assert_eq!(view.count, 1);
     /// ```
-    pub fn new(dataset: &Dataset, host: &OfficialKey) -> HostBox {
+    pub fn new(dataset: &Dataset, host: &OfficialKey, lang: Lang) -> HostBox {
+        let texts = lang.texts();
         let index = Index::new(dataset);
         let groups: Vec<GroupView> = index
             .select(host)
             .into_iter()
             .map(|group| GroupView {
-                heading: texts::group_heading(group.route, group.through.as_deref(), host.level()),
+                heading: texts.group_heading(group.route, group.through.as_deref(), host.level()),
                 positions: group.positions,
             })
             .collect();
@@ -239,10 +251,11 @@ impl HostBox {
             groups,
             license_name: dataset.license.name.clone(),
             license_url: Some(dataset.license.url.clone()).filter(|u| is_web_url(u)),
-            as_of: texts::data_as_of(
+            as_of: (texts.data_as_of)(
                 &date(Some(&dataset.modified))
-                    .map_or_else(|| dataset.modified.clone(), |d| d.to_german()),
+                    .map_or_else(|| dataset.modified.clone(), |d| texts.date(&d)),
             ),
+            lang,
         }
     }
 }

@@ -12,13 +12,14 @@
  * data-max-size (largest dataset accepted, in MiB; default 5),
  * data-eager (start at once; otherwise a box far below the fold downloads
  * nothing until it approaches the viewport), data-heading-level (2-6, level
- * of the box's heading; default 2), data-theme (light, dark or auto).
+ * of the box's heading; default 2), data-theme (light, dark or auto),
+ * data-lang (de or en; default: the page's lang if en, else de).
  *
  * Once loaded (also by a tag without data-ags, e.g. in <head>), the element
  *   <digitale-partnerschaften ags="01060"></digitale-partnerschaften>
  * works anywhere on the page, also when added later, and shows another body
  * when its ags attribute changes (attributes: ags, src, min-height,
- * timeout, max-size, eager, heading-level, theme).
+ * timeout, max-size, eager, heading-level, theme, lang).
  * Including the loader more than once is harmless: one wasm per widget
  * folder, one download per dataset URL, one box per tag or element.
  *
@@ -30,8 +31,16 @@
   "use strict";
   var NS = "DigitalePartnerschaften";
   var LOG = "[Digitale Partnerschaften]";
-  var LOADING = "Partnerschaften werden geladen \u2026";
-  var FAILED = "Die Partnerschaften konnten nicht angezeigt werden.";
+  // The loader's own words (until the wasm takes over), by language.
+  var WORDS = {
+    de: { loading: "Partnerschaften werden geladen \u2026", failed: "Die Partnerschaften konnten nicht angezeigt werden." },
+    en: { loading: "Loading partnerships \u2026", failed: "The partnerships could not be shown." }
+  };
+  // data-lang, else the language of the element's part of the page: en or de.
+  var languageOf = function (element, given) {
+    var code = given || ((element.closest && element.closest("[lang]")) || {}).lang || "";
+    return /^en\b/i.test(code) ? "en" : "de";
+  };
 
   function log(message, detail) {
     if (window.console && console.error) console.error(LOG + " " + message, detail === undefined ? "" : detail);
@@ -116,7 +125,7 @@
       return options;
     };
 
-    var placeholder = function (host, minHeight) {
+    var placeholder = function (host, minHeight, lang) {
       // Reserve the space now, so the page does not jump when the box
       // arrives: the min-height attribute, else the page's own reservation
       // (its CSS, which also holds before this script runs), else 12rem.
@@ -126,7 +135,7 @@
       var text = document.createElement("p");
       text.setAttribute("role", "status");
       text.setAttribute("data-testid", "dp-status");
-      text.textContent = LOADING;
+      text.textContent = WORDS[lang].loading;
       text.style.margin = "0";
       text.style.padding = "1rem";
       root.replaceChildren(text);
@@ -147,7 +156,8 @@
 
     var render = function (host, options) {
       try {
-        var status = placeholder(host, options.minHeight);
+        options.lang = languageOf(host, options.lang);
+        var status = placeholder(host, options.minHeight, options.lang);
         if (host.dpObserver) host.dpObserver.disconnect();
         host.dpObserver = null;
         // Lazy start: a box far from the viewport downloads nothing until
@@ -204,16 +214,17 @@
                   options.timeoutMs || 0,
                   options.maxBytes || 0,
                   parseInt(options.headingLevel, 10) || 2,
-                  options.theme || "light"
+                  options.theme || "light",
+                  options.lang
                 );
               } catch (error) {
-                status.textContent = FAILED;
+                status.textContent = WORDS[options.lang].failed;
                 log("the widget could not start: " + (error && error.message), error);
               }
             }, 0);
           },
           function (error) {
-            status.textContent = FAILED;
+            status.textContent = WORDS[options.lang].failed;
             log(
               /eval/.test(String(error && error.message))
                 ? "the widget could not start: add 'wasm-unsafe-eval' to the script-src of the page's Content-Security-Policy"
@@ -251,7 +262,8 @@
           minHeight: this.getAttribute("min-height"),
           eager: this.hasAttribute("eager"),
           headingLevel: this.getAttribute("heading-level"),
-          theme: this.getAttribute("theme")
+          theme: this.getAttribute("theme"),
+          lang: this.getAttribute("lang")
         }, this.getAttribute("timeout"), this.getAttribute("max-size")));
       };
       Box.prototype.connectedCallback = function () {
@@ -286,7 +298,8 @@
       minHeight: script.getAttribute("data-min-height"),
       eager: script.hasAttribute("data-eager"),
       headingLevel: script.getAttribute("data-heading-level"),
-      theme: script.getAttribute("data-theme")
+      theme: script.getAttribute("data-theme"),
+      lang: script.getAttribute("data-lang") || languageOf(script)
     }, script.getAttribute("data-timeout"), script.getAttribute("data-max-size"));
     var target = script.getAttribute("data-target");
     // A tag in <head> without data-ags and data-target only loads (for the

@@ -36,7 +36,8 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-const MONTHS_DE: [&str; 12] = [
+/// German month names, January first.
+pub const MONTHS_DE: [&str; 12] = [
     "Januar",
     "Februar",
     "März",
@@ -97,12 +98,18 @@ impl std::str::FromStr for PartialDate {
 impl PartialDate {
     /// German reading form: `2025`, `September 2020`, `28. April 2025`.
     pub fn to_german(&self) -> String {
+        self.to_words(&MONTHS_DE, ".")
+    }
+
+    /// Reading form with the given month names (January first) and the mark
+    /// after a day: `2025`, `September 2020`, `28{day_suffix} April 2025`.
+    pub fn to_words(&self, months: &[&str; 12], day_suffix: &str) -> String {
         // The fields are public: never index with an unchecked month (no panics in the widget).
         let month = self
             .month
-            .and_then(|m| MONTHS_DE.get(usize::from(m).wrapping_sub(1)));
+            .and_then(|m| months.get(usize::from(m).wrapping_sub(1)));
         match (month, self.day) {
-            (Some(m), Some(d)) => format!("{d}. {m} {}", self.year),
+            (Some(m), Some(d)) => format!("{d}{day_suffix} {m} {}", self.year),
             (Some(m), None) => format!("{m} {}", self.year),
             _ => self.year.to_string(),
         }

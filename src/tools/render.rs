@@ -64,27 +64,29 @@ pub fn json_ld(dataset: &Dataset, host: &OfficialKey, name: Option<&str>) -> ser
 
 /// The static box of `host` (already parsed) over a valid `dataset`.
 pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
-    let view = HostBox::new(dataset, host);
+    // The static rendering is German (the snippet's language by default).
+    let texts = &texts::DE;
+    let view = HostBox::new(dataset, host, texts::Lang::De);
     let id = format!("dp-static-{host}");
     let mut html = String::new();
     let _ = writeln!(
         html,
         "<section class=\"dp-static\" lang=\"de\" aria-labelledby=\"{id}\" data-ags=\"{host}\">"
     );
-    let _ = writeln!(html, "<h2 id=\"{id}\">{}</h2>", escape(texts::HEADING));
+    let _ = writeln!(html, "<h2 id=\"{id}\">{}</h2>", escape(texts.heading));
     if view.count == 0 {
         let _ = writeln!(
             html,
             "<p>{}</p>",
-            escape(&texts::empty(view.host_name.as_deref()))
+            escape(&(texts.empty)(view.host_name.as_deref()))
         );
     }
     for group in view.page(dataset, 0, view.count) {
         let _ = writeln!(html, "<section>\n<h3>{}</h3>\n<ul>", escape(group.heading));
         for item in &group.items {
             let meta: Vec<String> = [
-                Some(format!("{}: {}", texts::KIND, item.kind)),
-                Some(format!("{}: {}", texts::STATUS, item.status)),
+                Some(format!("{}: {}", texts.kind, item.kind)),
+                Some(format!("{}: {}", texts.status, item.status)),
                 item.when.clone(),
             ]
             .into_iter()
@@ -94,7 +96,7 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
             let _ = writeln!(html, "<h4>{}</h4>", escape(&item.title));
             let _ = writeln!(html, "<p>{}</p>", escape(&meta.join(" · ")));
             let _ = writeln!(html, "<p>{}</p>", escape(&item.description));
-            let _ = writeln!(html, "<p>{}</p>\n<ul>", escape(texts::PARTNERS));
+            let _ = writeln!(html, "<p>{}</p>\n<ul>", escape(texts.partners));
             for p in &item.partners {
                 let detail: Vec<&str> = p
                     .role
@@ -103,7 +105,7 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
                     .map(String::as_str)
                     .collect();
                 let mark = if p.is_host {
-                    format!(" <strong>{}</strong>", escape(texts::HOST_MARK))
+                    format!(" <strong>{}</strong>", escape(texts.host_mark))
                 } else {
                     String::new()
                 };
@@ -114,11 +116,11 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
                 };
                 let _ = writeln!(html, "<li>{}{mark}{rest}</li>", escape(&p.name));
             }
-            let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts::TOPICS));
+            let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts.topics));
             for t in &item.topics {
                 let _ = writeln!(html, "<li>{}</li>", escape(t));
             }
-            let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts::SOURCES));
+            let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts.sources));
             for s in &item.sources {
                 let label = link(s.url.as_deref(), "noopener noreferrer", &s.label);
                 let detail = s
@@ -141,7 +143,7 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
         html,
         "<p>{} · {} {license}</p>",
         escape(&view.as_of),
-        escape(texts::DATA_LICENSE),
+        escape(texts.data_license),
     );
     let ld = serde_json::to_string(&json_ld(dataset, host, view.host_name.as_deref()))
         .unwrap_or_default()

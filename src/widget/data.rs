@@ -14,7 +14,7 @@ use super::{log_error, log_warn};
 use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
 use crate::model::validate::{Problem, Rule, Scope, Validator};
-use crate::texts;
+use crate::texts::Texts;
 
 /// Why a box has nothing to show. Cloned into every box that shares a URL.
 #[derive(Clone, Debug)]
@@ -38,16 +38,16 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// What the reader is told, in German.
-    pub fn reader_message(&self) -> String {
+    /// What the reader is told, in the reader's language.
+    pub fn reader_message(&self, texts: &Texts) -> String {
         match self {
-            LoadError::Network => texts::ERROR_NETWORK.to_owned(),
-            LoadError::Status(code) => texts::error_status(*code),
-            LoadError::NotJson => texts::ERROR_NOT_DATA.to_owned(),
-            LoadError::Shape | LoadError::Invalid => texts::ERROR_DATA.to_owned(),
-            LoadError::Version => texts::ERROR_VERSION.to_owned(),
-            LoadError::Timeout => texts::ERROR_TIMEOUT.to_owned(),
-            LoadError::TooLarge => texts::ERROR_TOO_LARGE.to_owned(),
+            LoadError::Network => texts.error_network.to_owned(),
+            LoadError::Status(code) => (texts.error_status)(*code),
+            LoadError::NotJson => texts.error_not_data.to_owned(),
+            LoadError::Shape | LoadError::Invalid => texts.error_data.to_owned(),
+            LoadError::Version => texts.error_version.to_owned(),
+            LoadError::Timeout => texts.error_timeout.to_owned(),
+            LoadError::TooLarge => texts.error_too_large.to_owned(),
         }
     }
 

@@ -43,6 +43,8 @@ pub(crate) fn log_warn(message: &str) {
 ///   2–6; anything else means 2).
 /// * `theme`: `"light"`, `"dark"` or `"auto"` (`data-theme`; anything else
 ///   means light).
+/// * `lang`: the reader's language (`data-lang`, else the page's `lang`):
+///   `"en"` for English, German for anything else.
 // Positional on purpose: it is called from the loader only, and plain
 // numbers and strings cross the boundary with less glue than an options
 // object read field by field.
@@ -57,9 +59,10 @@ pub fn mount(
     max_bytes: u32,
     heading_level: u8,
     theme: String,
+    lang: String,
 ) {
     let limits = data::Limits::new(timeout_ms, max_bytes);
-    let look = components::Look::new(heading_level, &theme);
+    let look = components::Look::new(heading_level, &theme, &lang);
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
@@ -85,6 +88,8 @@ pub fn mount(
         return;
     };
     container.set_class_name(look.theme_class);
+    // Screen readers pronounce the box in its own language.
+    let _ = container.set_attribute("lang", look.lang.code());
     let Ok(container) = container.dyn_into::<HtmlElement>() else {
         return;
     };

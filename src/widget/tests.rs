@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-use crate::texts;
+use crate::texts::{self, DE};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -49,6 +49,11 @@ fn status(host: &HtmlElement) -> String {
 
 /// Mounts a box and waits until it has left the loading state.
 async fn settled_box(ags: &str, url: &str) -> HtmlElement {
+    settled_box_in(ags, url, "de").await
+}
+
+/// Mounts a box in `lang` and waits until it has left the loading state.
+async fn settled_box_in(ags: &str, url: &str, lang: &str) -> HtmlElement {
     let host = host();
     super::mount(
         host.clone(),
@@ -59,9 +64,11 @@ async fn settled_box(ags: &str, url: &str) -> HtmlElement {
         0,
         2,
         "light".into(),
+        lang.into(),
     );
+    let loading = texts::Lang::from_code(lang).texts().loading;
     for _ in 0..200 {
-        if status(&host) != texts::LOADING {
+        if status(&host) != loading {
             return host;
         }
         sleep(10).await;
@@ -106,8 +113,9 @@ fn says_it_is_loading_at_once() {
         0,
         2,
         "light".into(),
+        "de".into(),
     );
-    assert_eq!(status(&host), texts::LOADING);
+    assert_eq!(status(&host), DE.loading);
 }
 
 #[wasm_bindgen_test]
@@ -155,7 +163,7 @@ async fn shows_each_partners_own_date_when_they_differ() {
 #[wasm_bindgen_test]
 async fn says_plainly_when_there_is_nothing() {
     let host = settled_box("05315000", &blob_url(DATASET)).await;
-    assert_eq!(status(&host), texts::empty(None));
+    assert_eq!(status(&host), (DE.empty)(None));
     assert!(item_ids(&host).is_empty());
 }
 
@@ -163,7 +171,7 @@ async fn says_plainly_when_there_is_nothing() {
 async fn a_malformed_key_is_an_error_without_a_download() {
     for bad in ["01O60", "1060", "0106000000000", "<b>01</b>", ""] {
         let host = settled_box(bad, "http://127.0.0.1:9/never-fetched.json").await;
-        assert_eq!(status(&host), texts::ERROR_KEY, "key {bad:?}");
+        assert_eq!(status(&host), DE.error_key, "key {bad:?}");
     }
 }
 
@@ -172,26 +180,26 @@ async fn a_failed_download_is_a_network_error() {
     let url = blob_url(DATASET);
     web_sys::Url::revoke_object_url(&url).unwrap();
     let host = settled_box("01060", &url).await;
-    assert_eq!(status(&host), texts::ERROR_NETWORK);
+    assert_eq!(status(&host), DE.error_network);
 }
 
 #[wasm_bindgen_test]
 async fn html_or_cut_off_json_is_not_data() {
     let host = settled_box("01060", &blob_url("<!doctype html><p>Not found</p>")).await;
-    assert_eq!(status(&host), texts::ERROR_NOT_DATA);
+    assert_eq!(status(&host), DE.error_not_data);
     let host = settled_box("01060", &blob_url(&DATASET[..DATASET.len() / 2])).await;
-    assert_eq!(status(&host), texts::ERROR_NOT_DATA);
+    assert_eq!(status(&host), DE.error_not_data);
 }
 
 #[wasm_bindgen_test]
 async fn a_wrong_shape_or_schema_version_each_get_their_message() {
     let wrong_shape = dataset_with(|v| v["partnerships"] = serde_json::json!("none"));
     let host = settled_box("01060", &blob_url(&wrong_shape)).await;
-    assert_eq!(status(&host), texts::ERROR_DATA);
+    assert_eq!(status(&host), DE.error_data);
 
     let future_schema = dataset_with(|v| v["schemaVersion"] = serde_json::json!("2.0.0"));
     let host = settled_box("01060", &blob_url(&future_schema)).await;
-    assert_eq!(status(&host), texts::ERROR_VERSION);
+    assert_eq!(status(&host), DE.error_version);
 }
 
 #[wasm_bindgen_test]
@@ -258,4 +266,30 @@ async fn dataset_text_is_text_never_html() {
     assert!(root.query_selector("script").unwrap().is_none());
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("<img src=x onerror=alert(1)>"));
+}
+
+#[wasm_bindgen_test]
+async fn speaks_english_when_asked() {
+    let url = blob_url(DATASET);
+    let host = settled_box_in("01060", &url, "en").await;
+    let root = host.shadow_root().unwrap();
+    assert_eq!(status(&host), "3 partnerships loaded");
+    let container = root.first_element_child().unwrap();
+    assert_eq!(container.get_attribute("lang").as_deref(), Some("en"));
+    let text = root.text_content().unwrap_or_default();
+    for words in [
+        "Our digital partnerships",
+        "Directly involved",
+        "Through Land Schleswig-Holstein",
+        "since 1 July 2025",
+        "Type: Public-law institution",
+        "Status: in place",
+        "(us)",
+        "Data as of 28 November 2026",
+    ] {
+        assert!(text.contains(words), "{words:?} in {text:?}");
+    }
+    // Dataset text is never translated.
+    assert!(text.contains("IT-Allianz Nord AöR"));
+    assert!(!text.contains("Beteiligte"), "no German label left");
 }

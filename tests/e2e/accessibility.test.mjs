@@ -58,6 +58,12 @@ before(async () => {
     join(GENERATED, "levels.html"),
     htmlPage("Überschriften", '<section><h2>Abschnitt</h2><h3>Unterabschnitt</h3>' + box("x", 'data-ags="01060" data-heading-level="4"').replace("<section><h2>x</h2>", "").replace("</section>", "") + "</section>" + box("Standard", 'data-ags="01053090"')),
   );
+  // An English page: the box follows its lang unless data-lang says otherwise.
+  writeFileSync(
+    join(GENERATED, "english.html"),
+    htmlPage("Our partners", box("Default", 'data-ags="01060"') + box("Deutsch", 'data-ags="01060" data-lang="de"') + box("Error", 'data-ags="1060"'))
+      .replace('<html lang="de">', '<html lang="en-GB">'),
+  );
   server = await serve({ "/widget/": DIST, "/generated/": GENERATED });
   server.down.add("/outage/");
   browser = await launch();
@@ -175,6 +181,29 @@ test("data-heading-level places the box in the host page's outline; the box is a
     { region: "section", name: "Unsere digitalen Partnerschaften", levels: ["h4", "h5", "h6"] },
     { region: "section", name: "Unsere digitalen Partnerschaften", levels: ["h2", "h3", "h4"] },
   ]);
+  const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("the box speaks the page's language (English here) unless data-lang says otherwise", async () => {
+  const { context, page, log } = await openPage(browser, `${server.url}/generated/english.html`, { width: 320, height: 800 });
+  await settled(page, 3);
+  const boxes = await readBoxes(page);
+  assert.deepEqual(
+    boxes.map((b) => [b.heading, b.status]),
+    [
+      ["Our digital partnerships", "3 partnerships loaded"],
+      ["Unsere digitalen Partnerschaften", "3 Partnerschaften geladen"],
+      ["Our digital partnerships", "This box is not embedded correctly: a valid official area key is missing."],
+    ],
+  );
+  assert.deepEqual(boxes[0].groups.map((g) => g.heading), ["Directly involved", "Through Land Schleswig-Holstein"]);
+  const langs = await page.evaluate(() =>
+    [...document.querySelectorAll("digitale-partnerschaften")].map((h) => h.shadowRoot.querySelector(".dp-root").getAttribute("lang")),
+  );
+  assert.deepEqual(langs, ["en", "de", "en"]);
   const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   assert.deepEqual(axe.violations.map((v) => v.id), []);
   assert.deepEqual(log.pageErrors, []);

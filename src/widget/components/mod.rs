@@ -1,5 +1,7 @@
 //! The box's view components, one per file, each with its CSS beside it.
 
+use crate::texts::{Lang, Texts};
+
 mod partnership_item;
 mod partnerships_box;
 
@@ -7,18 +9,21 @@ pub use partnerships_box::PartnershipsBox;
 
 /// How a box looks on its host page: the level of its heading
 /// (`data-heading-level`, 2–6, default 2; nested headings follow, at most
-/// h6) and its colour theme (`data-theme`).
+/// h6), its colour theme (`data-theme`) and its language (`data-lang`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Look {
     level: u8,
     /// Class of the box's root for the theme.
     pub theme_class: &'static str,
+    /// The reader's language.
+    pub lang: Lang,
 }
 
 impl Look {
     /// From the loader's values; anything unknown means the default.
-    pub fn new(heading_level: u8, theme: &str) -> Self {
+    pub fn new(heading_level: u8, theme: &str, lang: &str) -> Self {
         Look {
+            lang: Lang::from_code(lang),
             level: if (2..=6).contains(&heading_level) {
                 heading_level
             } else {
@@ -30,6 +35,11 @@ impl Look {
                 _ => "dp-root",
             },
         }
+    }
+
+    /// The words of the box.
+    pub fn texts(self) -> &'static Texts {
+        self.lang.texts()
     }
 
     /// The heading element `depth` levels below the box's own heading.

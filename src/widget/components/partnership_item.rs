@@ -6,13 +6,18 @@ use leptos::html::custom;
 use leptos::prelude::*;
 
 use crate::presentation::ItemView;
-use crate::texts;
+use crate::texts::Texts;
 
 /// One partnership; `position` is its place in the box's display order
 /// (focused when "weitere anzeigen" reveals it, hence `tabindex=-1`);
 /// `heading` the element of its title (`h4` under a box heading `h2`).
 #[component]
-pub fn PartnershipItem(item: ItemView, position: usize, heading: &'static str) -> impl IntoView {
+pub fn PartnershipItem(
+    item: ItemView,
+    position: usize,
+    heading: &'static str,
+    texts: &'static Texts,
+) -> impl IntoView {
     let partners = item
         .partners
         .into_iter()
@@ -25,7 +30,7 @@ pub fn PartnershipItem(item: ItemView, position: usize, heading: &'static str) -
             view! {
                 <li class="dp-partner" class:dp-is-host=p.is_host>
                     <span class="dp-partner-name">{p.name}</span>
-                    {p.is_host.then(|| view! { " " <strong class="dp-host-mark">{texts::HOST_MARK}</strong> })}
+                    {p.is_host.then(|| view! { " " <strong class="dp-host-mark">{texts.host_mark}</strong> })}
                     {p.role.map(|r| view! { " – " <span>{r}</span> })}
                     {when}
                 </li>
@@ -51,8 +56,8 @@ pub fn PartnershipItem(item: ItemView, position: usize, heading: &'static str) -
         })
         .collect_view();
     let meta: Vec<String> = [
-        Some(format!("{}: {}", texts::KIND, item.kind)),
-        Some(format!("{}: {}", texts::STATUS, item.status)),
+        Some(format!("{}: {}", texts.kind, item.kind)),
+        Some(format!("{}: {}", texts.status, item.status)),
         item.when,
     ]
     .into_iter()
@@ -64,11 +69,11 @@ pub fn PartnershipItem(item: ItemView, position: usize, heading: &'static str) -
             {custom(heading).class("dp-title").child(item.title)}
             <p class="dp-meta">{meta.join(" · ")}</p>
             <p class="dp-description">{item.description}</p>
-            <p class="dp-label">{texts::PARTNERS}</p>
+            <p class="dp-label">{texts.partners}</p>
             <ul class="dp-partners" role="list">{partners}</ul>
-            <p class="dp-label">{texts::TOPICS}</p>
+            <p class="dp-label">{texts.topics}</p>
             <ul class="dp-topics" role="list">{topics}</ul>
-            <p class="dp-label">{texts::SOURCES}</p>
+            <p class="dp-label">{texts.sources}</p>
             <ul class="dp-sources" role="list">{sources}</ul>
         </li>
     }

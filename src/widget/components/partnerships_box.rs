@@ -17,7 +17,6 @@ use crate::model::dataset::Dataset;
 use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
 use crate::presentation::{HostBox, PageGroup, FIRST_PAGE, NEXT_PAGE};
-use crate::texts;
 use crate::widget::data::{load_for_host, yield_to_host, Limits};
 use crate::widget::log_error;
 
@@ -36,6 +35,7 @@ pub fn PartnershipsBox(
     limits: Limits,
     look: Look,
 ) -> impl IntoView {
+    let texts = look.texts();
     let (status, status_class, retry) = match raw_key.parse::<OfficialKey>() {
         Ok(host) => {
             leptos::task::spawn_local(show(root.clone(), host, dataset_url.clone(), limits, look));
@@ -45,7 +45,7 @@ pub fn PartnershipsBox(
                     let _ = button.set_attribute("hidden", "");
                 }
                 if let Ok(Some(line)) = root.query_selector(".dp-status") {
-                    line.set_text_content(Some(texts::LOADING));
+                    line.set_text_content(Some(texts.loading));
                     line.set_class_name("dp-status");
                 }
                 leptos::task::spawn_local(show(
@@ -58,23 +58,23 @@ pub fn PartnershipsBox(
             };
             let retry = view! {
                 <button type="button" class="dp-more-button dp-retry" data-testid="dp-retry" hidden="" on:click=again>
-                    {texts::RETRY}
+                    {texts.retry}
                 </button>
             };
-            (texts::LOADING.to_owned(), "dp-status", Some(retry))
+            (texts.loading.to_owned(), "dp-status", Some(retry))
         }
         Err(reason) => {
             log_error(&format!(
                 "data-ags=\"{raw_key}\" is not an official key: {reason}"
             ));
-            (texts::ERROR_KEY.to_owned(), "dp-status dp-error", None)
+            (texts.error_key.to_owned(), "dp-status dp-error", None)
         }
     };
     // The status is a live region from the start, so screen readers announce
     // each change of its text (loading, then the count or the error).
     view! {
         <section class="dp-box" aria-labelledby="dp-heading" data-testid="dp-box">
-            {custom(look.heading(0)).id("dp-heading").class("dp-heading").child(texts::HEADING)}
+            {custom(look.heading(0)).id("dp-heading").class("dp-heading").child(texts.heading)}
             <p class=status_class role="status" data-testid="dp-status">{status}</p>
             <p class=SAVED_CLASS data-testid="dp-saved" hidden=""></p>
             {retry}
@@ -106,12 +106,16 @@ async fn show(
     let found = load_for_host(&host, &dataset_url, limits).await;
     // Selecting and laying out are separate tasks for the host page.
     yield_to_host().await;
-    let loaded = found.map(|found| (Rc::new(HostBox::new(&found.dataset, &host)), found));
+    let texts = look.texts();
+    let loaded = found.map(|found| {
+        let view = HostBox::new(&found.dataset, &host, look.lang);
+        (Rc::new(view), found)
+    });
     yield_to_host().await;
     let (status, class) = match &loaded {
-        Ok((view, _)) if view.count == 0 => (texts::empty(view.host_name.as_deref()), "dp-status"),
-        Ok((view, _)) => (texts::loaded(view.count), "dp-status dp-visually-hidden"),
-        Err(error) => (error.reader_message(), "dp-status dp-error"),
+        Ok((view, _)) if view.count == 0 => ((texts.empty)(view.host_name.as_deref()), "dp-status"),
+        Ok((view, _)) => ((texts.loaded)(view.count), "dp-status dp-visually-hidden"),
+        Err(error) => (error.reader_message(texts), "dp-status dp-error"),
     };
     if let (Ok((view, found)), Ok(Some(content))) = (&loaded, root.query_selector(".dp-content")) {
         // A retry replaces what an earlier try showed (a saved copy).
@@ -140,8 +144,8 @@ async fn show(
             Some(day) => {
                 let day = day
                     .parse::<PartialDate>()
-                    .map_or_else(|_| day.to_owned(), |d| d.to_german());
-                note.set_text_content(Some(&texts::saved_copy(&day)));
+                    .map_or_else(|_| day.to_owned(), |d| texts.date(&d));
+                note.set_text_content(Some(&(texts.saved_copy)(&day)));
                 let _ = note.remove_attribute("hidden");
             }
             None => {
@@ -168,6 +172,7 @@ fn HostList(
     list: HtmlElement,
     look: Look,
 ) -> impl IntoView {
+    let texts = look.texts();
     let total = view.count;
     let on_screen = Rc::new(Cell::new(FIRST_PAGE.min(total)));
     let first_page = page_view(&view, &dataset, 0, FIRST_PAGE, look);
@@ -202,10 +207,10 @@ fn HostList(
                 let _ = line.set_attribute("hidden", "");
             } else {
                 if let Some(count) = line.first_element_child() {
-                    count.set_text_content(Some(&texts::shown_of(to, total)));
+                    count.set_text_content(Some(&(texts.shown_of)(to, total)));
                 }
                 if let Some(button) = line.last_element_child() {
-                    button.set_text_content(Some(&texts::show_more((total - to).min(NEXT_PAGE))));
+                    button.set_text_content(Some(&(texts.show_more)((total - to).min(NEXT_PAGE))));
                 }
             }
         }
@@ -218,9 +223,9 @@ fn HostList(
     let more = (total > FIRST_PAGE).then(|| {
         view! {
             <p class="dp-more">
-                <span>{texts::shown_of(FIRST_PAGE, total)}</span> " "
+                <span>{(texts.shown_of)(FIRST_PAGE, total)}</span> " "
                 <button type="button" class="dp-more-button" data-testid="dp-more" on:click=show_more>
-                    {texts::show_more((total - FIRST_PAGE).min(NEXT_PAGE))}
+                    {(texts.show_more)((total - FIRST_PAGE).min(NEXT_PAGE))}
                 </button>
             </p>
         }
@@ -229,7 +234,7 @@ fn HostList(
         <div class="dp-groups">{first_page}</div>
         {more}
         <p class="dp-footer">
-            {as_of} " · " {texts::DATA_LICENSE} " "
+            {as_of} " · " {texts.data_license} " "
             {match license_url {
                 Some(url) => view! { <a href=url rel="license noopener noreferrer">{license_name}</a> }.into_any(),
                 None => view! { <span>{license_name}</span> }.into_any(),
@@ -245,7 +250,7 @@ fn items_view(part: PageGroup<'_>, look: Look) -> impl IntoView {
     part.items
         .into_iter()
         .enumerate()
-        .map(|(i, item)| view! { <PartnershipItem item position=first + i heading/> })
+        .map(|(i, item)| view! { <PartnershipItem item position=first + i heading texts=look.texts()/> })
         .collect_view()
 }
 
