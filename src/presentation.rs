@@ -2,19 +2,43 @@
 //! German headings, dates and labels. Pure and tested natively; the Wasm
 //! view only lays it out, so every view of a box says the same.
 
-use crate::model::dataset::{Dataset, Partner, Partnership, PartyRef};
+use crate::model::dataset::{Dataset, Partner, Partnership, PartyRef, Status};
 use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
+use crate::model::lookup::sort_by;
 use crate::model::selection::Index;
 use crate::model::validate::is_web_url;
 use crate::texts::{Lang, Texts};
 
-/// How many partnerships a box shows at first. A Land can have thousands,
-/// and laying them all out at once blocks the host page for seconds
-/// (measured: a 1.8 s task for 1 401 partnerships); real hosts have a handful.
-pub const FIRST_PAGE: usize = 20;
-/// How many more each "weitere anzeigen" shows.
-pub const NEXT_PAGE: usize = 20;
+/// How many partnerships a box shows at first; with more, the rest sit
+/// behind "Alle N anzeigen" and the filters appear.
+pub const FIRST_PAGE: usize = 5;
+/// How many partnerships are laid out per task when "Alle N anzeigen"
+/// shows the rest: a Land can have thousands, and laying them all out at
+/// once blocks the host page for seconds (measured: a 1.8 s task for 1 401).
+pub const CHUNK: usize = 20;
+
+/// What the reader narrowed the list to: a topic and a status, each
+/// optional.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Only partnerships with this topic.
+    pub topic: Option<String>,
+    /// Only partnerships in this status.
+    pub status: Option<Status>,
+}
+
+impl Filter {
+    /// True when `partnership` passes.
+    pub fn passes(&self, partnership: &Partnership) -> bool {
+        self.topic
+            .as_ref()
+            .is_none_or(|topic| partnership.topics.contains(topic))
+            && self
+                .status
+                .is_none_or(|status| partnership.status == status)
+    }
+}
 
 /// Everything one box shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,6 +211,90 @@ fn item(
 }
 
 impl HostBox {
+    /// The box narrowed to the partnerships that pass `filter` (groups that
+    /// lose all of theirs are left out).
+    ///
+    /// ```
+    /// # use partnerships_widget::{model::dataset::{Dataset, Status}, presentation::{Filter, HostBox}};
+    /// # let dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
+    /// let view = HostBox::new(&dataset, &"01060".parse().unwrap(), Default::default());
+    /// let topic = Filter { topic: Some("Fachverfahren".into()), status: None };
+    /// assert_eq!(view.filtered(&dataset, &topic).count, 1);
+    /// assert_eq!(view.topics(&dataset).len(), 12);
+    /// assert_eq!(view.statuses(&dataset), [(Status::Active, 3)]);
+    /// let planned = Filter { topic: None, status: Some(Status::Planned) };
+    /// assert_eq!(view.filtered(&dataset, &planned).count, 0);
+    /// ```
+    pub fn filtered(&self, dataset: &Dataset, filter: &Filter) -> HostBox {
+        let groups: Vec<GroupView> = self
+            .groups
+            .iter()
+            .map(|group| GroupView {
+                heading: group.heading.clone(),
+                positions: group
+                    .positions
+                    .iter()
+                    .copied()
+                    .filter(|&at| {
+                        dataset
+                            .partnerships
+                            .get(at)
+                            .is_some_and(|p| filter.passes(p))
+                    })
+                    .collect(),
+            })
+            .filter(|group| !group.positions.is_empty())
+            .collect();
+        HostBox {
+            count: groups.iter().map(|g| g.positions.len()).sum(),
+            groups,
+            ..self.clone()
+        }
+    }
+
+    /// The topics of the box's partnerships, each with how many have it:
+    /// the most frequent first, then alphabetically.
+    pub fn topics(&self, dataset: &Dataset) -> Vec<(String, usize)> {
+        let mut counted: Vec<(String, usize)> = Vec::new();
+        for partnership in self.partnerships(dataset) {
+            for topic in &partnership.topics {
+                match counted.iter_mut().find(|(t, _)| t == topic) {
+                    Some((_, n)) => *n += 1,
+                    None => counted.push((topic.clone(), 1)),
+                }
+            }
+        }
+        sort_by(counted, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
+    }
+
+    /// The statuses the box's partnerships are in, in their natural order
+    /// (planned, applied, active, ended), each with how many.
+    pub fn statuses(&self, dataset: &Dataset) -> Vec<(Status, usize)> {
+        [
+            Status::Planned,
+            Status::Applied,
+            Status::Active,
+            Status::Ended,
+        ]
+        .into_iter()
+        .map(|status| {
+            let n = self
+                .partnerships(dataset)
+                .filter(|p| p.status == status)
+                .count();
+            (status, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect()
+    }
+
+    fn partnerships<'a>(&'a self, dataset: &'a Dataset) -> impl Iterator<Item = &'a Partnership> {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.positions)
+            .filter_map(|&at| dataset.partnerships.get(at))
+    }
+
     /// The partnerships at display positions `from..to`, by group: a page
     /// of the box. A group that began on an earlier page is `continued`.
     ///

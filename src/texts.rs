@@ -121,8 +121,20 @@ pub struct Texts {
     pub loaded: fn(usize) -> String,
     /// How many of the host's partnerships are on screen.
     pub shown_of: fn(usize, usize) -> String,
-    /// The button that shows the next partnerships.
-    pub show_more: fn(usize) -> String,
+    /// The button that shows all partnerships.
+    pub show_all: fn(usize) -> String,
+    /// Announced when a filter changes: how many of all pass.
+    pub filtered: fn(usize, usize) -> String,
+    /// Legend of the filters.
+    pub filter_legend: &'static str,
+    /// Label of the topic filter.
+    pub topic_label: &'static str,
+    /// The topic filter's "no filter".
+    pub all_topics: &'static str,
+    /// The status filter's "no filter".
+    pub all_statuses: &'static str,
+    /// The summary that opens a partnership's details.
+    pub details: &'static str,
     /// The server answered with an error status.
     pub error_status: fn(u16) -> String,
     /// "Stand der Daten: {date}".
@@ -251,7 +263,13 @@ pub static DE: Texts = Texts {
         n => format!("{n} Partnerschaften geladen"),
     },
     shown_of: |shown, total| format!("{shown} von {total} Partnerschaften angezeigt."),
-    show_more: |count| format!("{count} weitere anzeigen"),
+    show_all: |count| format!("Alle {count} anzeigen"),
+    filtered: |count, total| format!("{count} von {total} Partnerschaften passen zum Filter."),
+    filter_legend: "Partnerschaften filtern",
+    topic_label: "Thema",
+    all_topics: "Alle Themen",
+    all_statuses: "Alle",
+    details: "Mehr zu dieser Partnerschaft",
     error_status: |status| {
         format!("Die Partnerschaften konnten nicht geladen werden (Serverantwort {status}).")
     },
@@ -327,7 +345,13 @@ pub static EN: Texts = Texts {
         n => format!("{n} partnerships loaded"),
     },
     shown_of: |shown, total| format!("{shown} of {total} partnerships shown."),
-    show_more: |count| format!("Show {count} more"),
+    show_all: |count| format!("Show all {count}"),
+    filtered: |count, total| format!("{count} of {total} partnerships match the filter."),
+    filter_legend: "Filter partnerships",
+    topic_label: "Topic",
+    all_topics: "All topics",
+    all_statuses: "All",
+    details: "More about this partnership",
     error_status: |status| {
         format!("The partnerships could not be loaded (server response {status}).")
     },
@@ -385,7 +409,13 @@ mod tests {
             ("empty named", (t.empty)(Some("X"))),
             ("loaded", (t.loaded)(2)),
             ("shown_of", (t.shown_of)(20, 47)),
-            ("show_more", (t.show_more)(20)),
+            ("show_all", (t.show_all)(20)),
+            ("filtered", (t.filtered)(3, 20)),
+            ("filter_legend", t.filter_legend.to_owned()),
+            ("topic_label", t.topic_label.to_owned()),
+            ("all_topics", t.all_topics.to_owned()),
+            ("all_statuses", t.all_statuses.to_owned()),
+            ("details", t.details.to_owned()),
             ("error_status", (t.error_status)(503)),
             ("data_as_of", (t.data_as_of)("X")),
             ("saved_copy", (t.saved_copy)("X")),
@@ -412,8 +442,8 @@ mod tests {
 
     #[test]
     fn values_land_where_each_language_puts_them() {
-        assert_eq!((DE.show_more)(20), "20 weitere anzeigen");
-        assert_eq!((EN.show_more)(20), "Show 20 more");
+        assert_eq!((DE.show_all)(47), "Alle 47 anzeigen");
+        assert_eq!((EN.show_all)(47), "Show all 47");
         assert_eq!((EN.within)(Level::Verband, "Föhr"), "In the Amt: Föhr");
         assert_eq!(
             (EN.empty)(Some("Kreis Segeberg")),

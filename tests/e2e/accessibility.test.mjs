@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
+import { manyPartnerships } from "./data.mjs";
 import { launch, readBoxes, settled, htmlPage, openPage } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -33,7 +34,7 @@ function statesPage(theme) {
   return htmlPage(
     `Zustände (${theme})`,
     box("Liste", `data-ags="01060" ${t}`) +
-      box("Land mit Seiten", `data-ags="01" ${t}`) +
+      box("Viele, gefiltert", `data-ags="01060" data-src="/generated/many.json" ${t}`) +
       box("Lädt noch", `data-ags="01060" data-src="/never/partnerships.json" data-timeout="600" ${t}`) +
       box("Leer", `data-ags="05315000" ${t}`) +
       box("Falscher Schlüssel", `data-ags="01O60" ${t}`) +
@@ -43,6 +44,7 @@ function statesPage(theme) {
 }
 
 before(async () => {
+  writeFileSync(join(GENERATED, "many.json"), JSON.stringify(manyPartnerships()));
   for (const theme of ["light", "dark", "auto"]) writeFileSync(join(GENERATED, `states-${theme}.html`), statesPage(theme));
   writeFileSync(
     join(GENERATED, "keyboard.html"),
@@ -106,6 +108,15 @@ for (const theme of ["light", "dark", "auto"]) {
           "Die Partnerschaften konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.",
         ].map((s) => s.replace(/\d+/g, "N")),
       );
+      // Expanded details (the first box) and a filter in use (the second).
+      await page.evaluate(() => {
+        const [first] = document.querySelectorAll("digitale-partnerschaften");
+        for (const details of first.shadowRoot.querySelectorAll("details")) details.open = true;
+      });
+      await page.locator("digitale-partnerschaften").nth(1).getByRole("combobox").first().selectOption("Fachverfahren");
+      await page.waitForFunction(() =>
+        /passen zum Filter/.test(document.querySelectorAll("digitale-partnerschaften")[1].shadowRoot.querySelector('[data-testid="dp-status"]').textContent),
+      );
       // The dark theme is really dark (auto follows the reader's dark setting).
       const background = await page.evaluate(
         () => getComputedStyle(document.querySelector("digitale-partnerschaften").shadowRoot.querySelector('[data-testid="dp-box"]')).backgroundColor,
@@ -147,18 +158,26 @@ test("keyboard: every control in order, focus visible, no trap", async () => {
     }
     return seen;
   };
-  const forward = await tab("Tab", 4);
+  const DETAILS = "Mehr zu dieser Partnerschaft";
+  const forward = await tab("Tab", 6);
   assert.deepEqual(
     forward.map((f) => f.name),
-    ["Digitale Zukunft im Norden: IT-Kooperati", "Datenlizenz Deutschland – Namensnennung", "Erneut versuchen", "Nachher"],
+    [DETAILS, DETAILS, DETAILS, "Datenlizenz Deutschland – Namensnennung", "Erneut versuchen", "Nachher"],
   );
-  assert.ok(forward.slice(0, 3).every((f) => f.outline), `focus is visible: ${JSON.stringify(forward)}`);
+  assert.ok(forward.slice(0, 5).every((f) => f.outline), `focus is visible: ${JSON.stringify(forward)}`);
   // And back, with Shift+Tab, through the same controls to the page's link.
-  const back = await tab("Shift+Tab", 4);
+  const back = await tab("Shift+Tab", 6);
   assert.deepEqual(
     back.map((f) => f.name),
-    ["Erneut versuchen", "Datenlizenz Deutschland – Namensnennung", "Digitale Zukunft im Norden: IT-Kooperati", "Vorher"],
+    ["Erneut versuchen", "Datenlizenz Deutschland – Namensnennung", DETAILS, DETAILS, DETAILS, "Vorher"],
   );
+  // A summary opens its details with Enter; the source link inside is next
+  // (the second partnership's: the first has no linked source).
+  await tab("Tab", 2);
+  await page.keyboard.press("Enter");
+  const inside = await tab("Tab", 1);
+  assert.equal(inside[0].name, "Digitale Zukunft im Norden: IT-Kooperati");
+  assert.ok(inside[0].outline);
   await context.close();
 });
 

@@ -2,12 +2,13 @@
 // served over real HTTP, in Debian's headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
+import { manyPartnerships } from "./data.mjs";
 import { launch, watch, readBoxes, settled, htmlPage, openPage } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -22,21 +23,10 @@ let browser;
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'";
 
-// A host with more partnerships than the box shows at first: the real
-// dataset plus 44 copies of one partnership of Kreis Segeberg (47 in all).
+// A host with more partnerships than the box shows at first (47).
 const MANY = mkdtempSync(join(tmpdir(), "dp-many-"));
 function writeManyPartnerships() {
-  const dataset = JSON.parse(readFileSync(join(ROOT, "www", "partnerships.json"), "utf8"));
-  const model = dataset.partnerships.find((p) => p.id === "it-allianz-nord-aoer");
-  for (let i = 1; i <= 44; i++) {
-    const year = 2000 + (i % 20);
-    dataset.partnerships.push({
-      ...model,
-      id: `kopie-${i}`,
-      title: `Kopie ${i}`,
-      partners: model.partners.map((p) => ({ ...p, since: `${year}-01-01` })),
-    });
-  }
+  const dataset = manyPartnerships();
   writeFileSync(join(MANY, "partnerships.json"), JSON.stringify(dataset));
   writeFileSync(
     join(MANY, "page.html"),
@@ -187,7 +177,7 @@ test("empty, bad key and missing data each say so in German; healthy boxes besid
   await context.close();
 });
 
-test("a host with many partnerships shows them a page at a time, by keyboard", async () => {
+test("a host with many partnerships: five at first, 'Alle 47 anzeigen', filters by topic and status, by keyboard", async () => {
   const { context, page, log } = await open("/many/page.html");
   await settled(page, 1);
   const state = () =>
@@ -197,36 +187,50 @@ test("a host with many partnerships shows them a page at a time, by keyboard", a
       return {
         items: [...root.querySelectorAll('[data-testid="dp-item"]')].map((i) => [Number(i.dataset.position), i.dataset.id]),
         headings: [...root.querySelectorAll("h3")].map((h) => h.textContent),
-        more: more.hidden ? null : more.textContent,
+        more: !more || more.hidden ? null : more.textContent,
         focused: root.activeElement?.dataset?.position ?? null,
+        status: root.querySelector('[data-testid="dp-status"]').textContent,
       };
     });
-  const pressMore = () =>
-    page.evaluate(() => document.querySelector("digitale-partnerschaften").shadowRoot.querySelector('[data-testid="dp-more"]').focus())
-      .then(() => page.keyboard.press("Enter"));
+  const box = page.locator("digitale-partnerschaften");
 
   let now = await state();
-  assert.equal(now.items.length, 20);
-  assert.equal(now.more, "20 von 47 Partnerschaften angezeigt. 20 weitere anzeigen");
-  await pressMore();
+  assert.equal(now.items.length, 5);
+  assert.equal(now.more, "5 von 47 Partnerschaften angezeigt. Alle 47 anzeigen");
+  await box.getByRole("button", { name: "Alle 47 anzeigen" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(
+    () => document.querySelector("digitale-partnerschaften").shadowRoot.querySelectorAll('[data-testid="dp-item"]').length === 47,
+  );
   now = await state();
-  assert.equal(now.items.length, 40);
-  assert.equal(now.focused, "20", "focus moves to the first new partnership");
-  await pressMore();
-  now = await state();
-  assert.equal(now.items.length, 47);
   assert.equal(now.more, null, "nothing left to show");
-  assert.equal(now.focused, "40");
+  assert.equal(now.focused, "5", "focus moves to the first new partnership");
   // In display order, each once, and a group that goes on keeps one heading.
   assert.deepEqual(now.items.map(([position]) => position), [...Array(47).keys()]);
   assert.equal(new Set(now.items.map(([, id]) => id)).size, 47);
   assert.deepEqual(now.headings, ["Direkt beteiligt", "Über Land Schleswig-Holstein"]);
+
+  // Filters: a topic only the real partnership of the Land has, by keyboard.
+  const topic = box.getByLabel("Thema");
+  await topic.focus();
+  await topic.selectOption("IT-Resilienz");
+  now = await state();
+  assert.deepEqual(now.items.map(([, id]) => id), ["sh-mv-digitale-souveraenitaet"]);
+  assert.equal(now.status, "1 von 47 Partnerschaften passen zum Filter.", "the count is announced");
+  assert.deepEqual(now.headings, ["Über Land Schleswig-Holstein"]);
+  // Status "besteht" and all topics again: the first five, and the rest behind the button.
+  await topic.selectOption("");
+  await box.getByLabel("Status").selectOption({ label: "besteht (47)" });
+  now = await state();
+  assert.equal(now.items.length, 5);
+  assert.equal(now.status, "47 von 47 Partnerschaften passen zum Filter.");
 
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   assert.deepEqual(
     axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
     [],
   );
+  await page.screenshot({ path: join(SCREENSHOTS, "filters.png"), fullPage: false });
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });

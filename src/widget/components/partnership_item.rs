@@ -64,17 +64,23 @@ pub fn PartnershipItem(
     .flatten()
     .collect();
 
+    // Title, kind, status, date and partners at a glance; the description,
+    // topics and sources behind a native <details> (keyboard and screen
+    // readers know it, and it needs no code).
     view! {
         <li class="dp-item" data-testid="dp-item" data-id=item.id data-position=position tabindex="-1">
             {custom(heading).class("dp-title").child(item.title)}
             <p class="dp-meta">{meta.join(" · ")}</p>
-            <p class="dp-description">{item.description}</p>
             <p class="dp-label">{texts.partners}</p>
             <ul class="dp-partners" role="list">{partners}</ul>
-            <p class="dp-label">{texts.topics}</p>
-            <ul class="dp-topics" role="list">{topics}</ul>
-            <p class="dp-label">{texts.sources}</p>
-            <ul class="dp-sources" role="list">{sources}</ul>
+            <details class="dp-details">
+                <summary>{texts.details}</summary>
+                <p class="dp-description">{item.description}</p>
+                <p class="dp-label">{texts.topics}</p>
+                <ul class="dp-topics" role="list">{topics}</ul>
+                <p class="dp-label">{texts.sources}</p>
+                <ul class="dp-sources" role="list">{sources}</ul>
+            </details>
         </li>
     }
 }

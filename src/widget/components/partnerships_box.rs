@@ -1,7 +1,6 @@
 //! The box: heading, a polite live status (loading, count, error) and the
 //! host's partnerships in labelled groups.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::mount::mount_to;
@@ -14,9 +13,10 @@ use leptos::html::custom;
 use super::partnership_item::PartnershipItem;
 use super::Look;
 use crate::model::dataset::Dataset;
+use crate::model::dataset::Status;
 use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
-use crate::presentation::{HostBox, PageGroup, FIRST_PAGE, NEXT_PAGE};
+use crate::presentation::{Filter, HostBox, PageGroup, CHUNK, FIRST_PAGE};
 use crate::widget::data::{load_for_host, yield_to_host, Limits};
 use crate::widget::log_error;
 
@@ -123,10 +123,10 @@ async fn show(
         if view.count > 0 {
             let (view, dataset) = (Rc::clone(view), Rc::clone(&found.dataset));
             let content: HtmlElement = content.unchecked_into();
-            let list = content.clone();
+            let root = root.clone();
             mount_to(
                 content,
-                move || view! { <HostList view dataset list look/> },
+                move || view! { <HostList view dataset root look/> },
             )
             .forget();
         }
@@ -162,32 +162,154 @@ async fn show(
     }
 }
 
-/// The groups a page at a time: the first [`FIRST_PAGE`] partnerships, then
-/// [`NEXT_PAGE`] more per click. Each page is mounted once into the groups
-/// already on screen and never re-rendered.
+/// Class of the element the list is (re)built in; an expression for the
+/// reason given at [`CONTENT_CLASS`].
+const LIST_CLASS: &str = "dp-list-area";
+
+/// The host's partnerships and the licence line. With more than
+/// [`FIRST_PAGE`], filters by topic and status stand above the list and the
+/// rest of it behind "Alle N anzeigen".
 #[component]
 fn HostList(
     view: Rc<HostBox>,
     dataset: Rc<Dataset>,
-    list: HtmlElement,
+    root: HtmlElement,
     look: Look,
 ) -> impl IntoView {
     let texts = look.texts();
-    let total = view.count;
-    let on_screen = Rc::new(Cell::new(FIRST_PAGE.min(total)));
-    let first_page = page_view(&view, &dataset, 0, FIRST_PAGE, look);
     let license_name = view.license_name.clone();
     let license_url = view.license_url.clone();
     let as_of = view.as_of.clone();
-    // Updates the DOM itself rather than through signals: reactive text
-    // here would link its rendering code into the wasm once more.
-    let show_more = move |_| {
-        let Ok(Some(groups)) = list.query_selector(".dp-groups") else {
-            return;
+    let filters = (view.count > FIRST_PAGE).then(|| filters_view(&view, &dataset, root, look));
+    let list = list_view(view, dataset, look);
+    view! {
+        {filters}
+        <div class=LIST_CLASS>{list}</div>
+        <p class="dp-footer">
+            {as_of} " · " {texts.data_license} " "
+            {match license_url {
+                Some(url) => view! { <a href=url rel="license noopener noreferrer">{license_name}</a> }.into_any(),
+                None => view! { <span>{license_name}</span> }.into_any(),
+            }}
+        </p>
+    }
+}
+
+/// The topic and status filters. A change rebuilds the list below them and
+/// announces how many partnerships pass through the status line.
+fn filters_view(
+    view: &Rc<HostBox>,
+    dataset: &Rc<Dataset>,
+    root: HtmlElement,
+    look: Look,
+) -> impl IntoView {
+    let texts = look.texts();
+    let topics = view.topics(dataset);
+    let statuses: Vec<Status> = view.statuses(dataset).into_iter().map(|(s, _)| s).collect();
+    let topic_options = topics
+        .iter()
+        .map(|(topic, n)| view! { <option value=topic.clone()>{format!("{topic} ({n})")}</option> })
+        .collect_view();
+    let status_options = view
+        .statuses(dataset)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (status, n))| {
+            view! { <option value=i.to_string()>{format!("{} ({n})", texts.status_name(status))}</option> }
+        })
+        .collect_view();
+    let (view, dataset) = (Rc::clone(view), Rc::clone(dataset));
+    let refilter = move |_| {
+        // The selects' values, read from the DOM: no signals (see PartnershipsBox).
+        let value = |class: &str| {
+            root.query_selector(class)
+                .ok()
+                .flatten()
+                .and_then(|select| js_sys::Reflect::get(&select, &"value".into()).ok())
+                .and_then(|value| value.as_string())
+                .filter(|value| !value.is_empty())
         };
-        let from = on_screen.get();
-        let to = (from + NEXT_PAGE).min(total);
-        on_screen.set(to);
+        let filter = Filter {
+            topic: value(".dp-filter-topic"),
+            status: value(".dp-filter-status")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| statuses.get(i).copied()),
+        };
+        let narrowed = Rc::new(view.filtered(&dataset, &filter));
+        if let Ok(Some(line)) = root.query_selector(".dp-status") {
+            line.set_text_content(Some(&(texts.filtered)(narrowed.count, view.count)));
+        }
+        if let Ok(Some(area)) = root.query_selector(".dp-list-area") {
+            area.set_text_content(None);
+            let dataset = Rc::clone(&dataset);
+            mount_to(area.unchecked_into(), move || {
+                list_view(narrowed, dataset, look)
+            })
+            .forget();
+        }
+    };
+    view! {
+        <fieldset class="dp-filters">
+            <legend>{texts.filter_legend}</legend>
+            <label>
+                <span class="dp-filter-label">{texts.topic_label}</span>
+                <select class="dp-filter-topic" data-testid="dp-filter-topic" on:change=refilter.clone()>
+                    <option value="">{texts.all_topics}</option>
+                    {topic_options}
+                </select>
+            </label>
+            <label>
+                <span class="dp-filter-label">{texts.status}</span>
+                <select class="dp-filter-status" data-testid="dp-filter-status" on:change=refilter>
+                    <option value="">{texts.all_statuses}</option>
+                    {status_options}
+                </select>
+            </label>
+        </fieldset>
+    }
+}
+
+/// The groups of the first [`FIRST_PAGE`] partnerships, and the rest behind
+/// "Alle N anzeigen".
+fn list_view(view: Rc<HostBox>, dataset: Rc<Dataset>, look: Look) -> impl IntoView {
+    let texts = look.texts();
+    let total = view.count;
+    let first_page = page_view(&view, &dataset, 0, FIRST_PAGE, look);
+    let more = (total > FIRST_PAGE).then(move || {
+        let show_all = move |event: leptos::ev::MouseEvent| {
+            // The button's line, and the groups before it.
+            let line = event
+                .target()
+                .and_then(|button| button.dyn_into::<web_sys::Element>().ok())
+                .and_then(|button| button.parent_element());
+            let groups = line.as_ref().and_then(|line| line.previous_element_sibling());
+            if let (Some(line), Some(groups)) = (line, groups) {
+                let _ = line.set_attribute("hidden", "");
+                leptos::task::spawn_local(show_rest(groups, Rc::clone(&view), Rc::clone(&dataset), look));
+            }
+        };
+        view! {
+            <p class="dp-more">
+                <span>{(texts.shown_of)(FIRST_PAGE, total)}</span> " "
+                <button type="button" class="dp-more-button" data-testid="dp-more" on:click=show_all>
+                    {(texts.show_all)(total)}
+                </button>
+            </p>
+        }
+    });
+    view! {
+        <div class="dp-groups">{first_page}</div>
+        {more}
+    }
+}
+
+/// Lays out the partnerships after the first page, [`CHUNK`] per task so
+/// that a Land's thousands never block the host page, and moves the focus
+/// to the first of them (keyboard and screen reader users go on there).
+async fn show_rest(groups: web_sys::Element, view: Rc<HostBox>, dataset: Rc<Dataset>, look: Look) {
+    let mut from = FIRST_PAGE;
+    while from < view.count {
+        let to = (from + CHUNK).min(view.count);
         let mut page = view.page(&dataset, from, to).into_iter().peekable();
         // A group that goes on continues its list; new groups follow it.
         if page.peek().is_some_and(|first| first.continued) {
@@ -201,45 +323,13 @@ fn HostList(
         }
         let more: Vec<_> = page.map(|part| group_view(part, look)).collect();
         mount_to(groups.clone().unchecked_into(), move || more).forget();
-        // The line under the list: the count and the button, or nothing.
-        if let Some(line) = groups.next_element_sibling() {
-            if to >= total {
-                let _ = line.set_attribute("hidden", "");
-            } else {
-                if let Some(count) = line.first_element_child() {
-                    count.set_text_content(Some(&(texts.shown_of)(to, total)));
-                }
-                if let Some(button) = line.last_element_child() {
-                    button.set_text_content(Some(&(texts.show_more)((total - to).min(NEXT_PAGE))));
-                }
+        if from == FIRST_PAGE {
+            if let Ok(Some(item)) = groups.query_selector(&format!("[data-position=\"{from}\"]")) {
+                let _ = item.unchecked_into::<HtmlElement>().focus();
             }
         }
-        // Keyboard and screen reader users go on at the first new
-        // partnership (the button is gone after the last page).
-        if let Ok(Some(item)) = groups.query_selector(&format!("[data-position=\"{from}\"]")) {
-            let _ = item.unchecked_into::<HtmlElement>().focus();
-        }
-    };
-    let more = (total > FIRST_PAGE).then(|| {
-        view! {
-            <p class="dp-more">
-                <span>{(texts.shown_of)(FIRST_PAGE, total)}</span> " "
-                <button type="button" class="dp-more-button" data-testid="dp-more" on:click=show_more>
-                    {(texts.show_more)((total - FIRST_PAGE).min(NEXT_PAGE))}
-                </button>
-            </p>
-        }
-    });
-    view! {
-        <div class="dp-groups">{first_page}</div>
-        {more}
-        <p class="dp-footer">
-            {as_of} " · " {texts.data_license} " "
-            {match license_url {
-                Some(url) => view! { <a href=url rel="license noopener noreferrer">{license_name}</a> }.into_any(),
-                None => view! { <span>{license_name}</span> }.into_any(),
-            }}
-        </p>
+        from = to;
+        yield_to_host().await;
     }
 }
 

@@ -1,0 +1,25 @@
+// Test data made from the shipped dataset.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/**
+ * A host with more partnerships than the box shows at first: the real
+ * dataset plus 44 copies of one partnership of Kreis Segeberg (47 in all).
+ */
+export function manyPartnerships() {
+  const dataset = JSON.parse(readFileSync(join(ROOT, "www", "partnerships.json"), "utf8"));
+  const model = dataset.partnerships.find((p) => p.id === "it-allianz-nord-aoer");
+  for (let i = 1; i <= 44; i++) {
+    const year = 2000 + (i % 20);
+    dataset.partnerships.push({
+      ...model,
+      id: `kopie-${i}`,
+      title: `Kopie ${i}`,
+      partners: model.partners.map((p) => ({ ...p, since: `${year}-01-01` })),
+    });
+  }
+  return dataset;
+}
