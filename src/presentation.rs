@@ -138,6 +138,60 @@ fn date(text: Option<&str>) -> Option<PartialDate> {
     text.and_then(|t| t.parse().ok())
 }
 
+/// True when `partner` is the host itself.
+fn is_host(partner: &Partner, host: &OfficialKey) -> bool {
+    matches!(partner.party(), Some(PartyRef::Key(k)) if k.parse::<OfficialKey>().is_ok_and(|k| k.same_body(host)))
+}
+
+/// At most this many partners are drawn in the network view (the legend
+/// names how many more there are): more would not stay readable.
+pub const NETWORK_MAX: usize = 20;
+
+/// A partner in the network view: its name and the titles of the
+/// partnerships that link it to the host.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NetworkPartner {
+    /// Display name.
+    pub name: String,
+    /// Titles of the partnerships shared with the host, in display order.
+    pub partnerships: Vec<String>,
+}
+
+/// Where the `i`-th of `n` partners sits on a circle of `radius` around
+/// (`center`, `center`), the first at the top, clockwise, in whole units
+/// (an SVG attribute needs no float formatting then).
+///
+/// ```
+/// use partnerships_widget::presentation::around;
+/// assert_eq!(around(0, 4, 200, 150), (200, 50));
+/// assert_eq!(around(1, 4, 200, 150), (350, 200));
+/// assert_eq!(around(2, 4, 200, 150), (200, 350));
+/// ```
+pub fn around(i: usize, n: usize, center: i32, radius: i32) -> (i32, i32) {
+    let pi = std::f64::consts::PI;
+    let mut angle = -pi / 2.0 + 2.0 * pi * i as f64 / n.max(1) as f64;
+    if angle > pi {
+        angle -= 2.0 * pi;
+    }
+    // cos and sin by their series (|angle| <= π: 12 terms are exact to
+    // far below a unit): the wasm then links no libm.
+    let x2 = angle * angle;
+    let (mut cos, mut sin) = (1.0, angle);
+    let (mut cos_term, mut sin_term) = (1.0, angle);
+    for k in 1..12 {
+        let k = k as f64;
+        cos_term *= -x2 / ((2.0 * k - 1.0) * (2.0 * k));
+        sin_term *= -x2 / ((2.0 * k) * (2.0 * k + 1.0));
+        cos += cos_term;
+        sin += sin_term;
+    }
+    let whole = |v: f64| (v + 0.5).floor() as i32;
+    (
+        center + whole(f64::from(radius) * cos),
+        center + whole(f64::from(radius) * sin),
+    )
+}
+
 /// A partner's own dating, in the reader's language.
 fn partner_when(partner: &Partner, texts: &Texts) -> String {
     match (
@@ -171,7 +225,7 @@ fn item(
         .zip(&whens)
         .map(|(partner, when)| PartnerView {
             name: index.partner_name(partner).to_owned(),
-            is_host: matches!(partner.party(), Some(PartyRef::Key(k)) if k.parse::<OfficialKey>().is_ok_and(|k| k.same_body(host))),
+            is_host: is_host(partner, host),
             role: partner.role.clone(),
             when: shared_when.is_none().then(|| when.clone()),
         })
@@ -286,6 +340,45 @@ impl HostBox {
         })
         .filter(|(_, n)| *n > 0)
         .collect()
+    }
+
+    /// The host's partners for the network view: every other party of the
+    /// box's partnerships once, with the partnerships it shares with the
+    /// host; those with the most first, then by name.
+    ///
+    /// ```
+    /// # use partnerships_widget::{model::dataset::Dataset, presentation::HostBox};
+    /// # let dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
+    /// let view = HostBox::new(&dataset, &"01060".parse().unwrap(), Default::default());
+    /// let network = view.network(&dataset);
+    /// assert_eq!(network[0].name, "IT-Allianz Nord AöR");
+    /// assert!(network.iter().all(|p| p.name != "Kreis Segeberg"));
+    /// ```
+    pub fn network(&self, dataset: &Dataset) -> Vec<NetworkPartner> {
+        let index = Index::new(dataset);
+        let mut partners: Vec<NetworkPartner> = Vec::new();
+        for partnership in self.partnerships(dataset) {
+            for partner in &partnership.partners {
+                if is_host(partner, &self.host) {
+                    continue;
+                }
+                let name = index.partner_name(partner);
+                match partners.iter_mut().find(|p| p.name == name) {
+                    Some(known) if known.partnerships.contains(&partnership.title) => {}
+                    Some(known) => known.partnerships.push(partnership.title.clone()),
+                    None => partners.push(NetworkPartner {
+                        name: name.to_owned(),
+                        partnerships: vec![partnership.title.clone()],
+                    }),
+                }
+            }
+        }
+        sort_by(partners, |a, b| {
+            b.partnerships
+                .len()
+                .cmp(&a.partnerships.len())
+                .then_with(|| a.name.cmp(&b.name))
+        })
     }
 
     fn partnerships<'a>(&'a self, dataset: &'a Dataset) -> impl Iterator<Item = &'a Partnership> {

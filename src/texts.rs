@@ -135,6 +135,10 @@ pub struct Texts {
     pub all_statuses: &'static str,
     /// The summary that opens a partnership's details.
     pub details: &'static str,
+    /// Caption of the partner network, with the number of partners.
+    pub network_caption: fn(usize) -> String,
+    /// Under the network's legend: how many partners are not drawn.
+    pub network_more: fn(usize) -> String,
     /// The server answered with an error status.
     pub error_status: fn(u16) -> String,
     /// "Stand der Daten: {date}".
@@ -270,6 +274,11 @@ pub static DE: Texts = Texts {
     all_topics: "Alle Themen",
     all_statuses: "Alle",
     details: "Mehr zu dieser Partnerschaft",
+    network_caption: |n| match n {
+        1 => "Unser Netz: 1 Partner".to_owned(),
+        n => format!("Unser Netz: {n} Partner"),
+    },
+    network_more: |n| format!("… und {n} weitere, siehe die Liste unten."),
     error_status: |status| {
         format!("Die Partnerschaften konnten nicht geladen werden (Serverantwort {status}).")
     },
@@ -352,6 +361,11 @@ pub static EN: Texts = Texts {
     all_topics: "All topics",
     all_statuses: "All",
     details: "More about this partnership",
+    network_caption: |n| match n {
+        1 => "Our network: 1 partner".to_owned(),
+        n => format!("Our network: {n} partners"),
+    },
+    network_more: |n| format!("… and {n} more, see the list below."),
     error_status: |status| {
         format!("The partnerships could not be loaded (server response {status}).")
     },
@@ -416,6 +430,8 @@ mod tests {
             ("all_topics", t.all_topics.to_owned()),
             ("all_statuses", t.all_statuses.to_owned()),
             ("details", t.details.to_owned()),
+            ("network_caption", (t.network_caption)(5)),
+            ("network_more", (t.network_more)(5)),
             ("error_status", (t.error_status)(503)),
             ("data_as_of", (t.data_as_of)("X")),
             ("saved_copy", (t.saved_copy)("X")),

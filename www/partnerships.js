@@ -13,13 +13,14 @@
  * data-eager (start at once; otherwise a box far below the fold downloads
  * nothing until it approaches the viewport), data-heading-level (2-6, level
  * of the box's heading; default 2), data-theme (light, dark or auto),
- * data-lang (de or en; default: the page's lang if en, else de).
+ * data-lang (de or en; default: the page's lang if en, else de), data-view
+ * (network: a partner network above the list).
  *
  * Once loaded (also by a tag without data-ags, e.g. in <head>), the element
  *   <digitale-partnerschaften ags="01060"></digitale-partnerschaften>
  * works anywhere on the page, also when added later, and shows another body
  * when its ags attribute changes (attributes: ags, src, min-height,
- * timeout, max-size, eager, heading-level, theme, lang).
+ * timeout, max-size, eager, heading-level, theme, lang, view).
  * Including the loader more than once is harmless: one wasm per widget
  * folder, one download per dataset URL, one box per tag or element.
  *
@@ -215,7 +216,8 @@
                   options.maxBytes || 0,
                   parseInt(options.headingLevel, 10) || 2,
                   options.theme || "light",
-                  options.lang
+                  options.lang,
+                  options.view || "list"
                 );
               } catch (error) {
                 status.textContent = WORDS[options.lang].failed;
@@ -263,7 +265,8 @@
           eager: this.hasAttribute("eager"),
           headingLevel: this.getAttribute("heading-level"),
           theme: this.getAttribute("theme"),
-          lang: this.getAttribute("lang")
+          lang: this.getAttribute("lang"),
+          view: this.getAttribute("view")
         }, this.getAttribute("timeout"), this.getAttribute("max-size")));
       };
       Box.prototype.connectedCallback = function () {
@@ -299,7 +302,8 @@
       eager: script.hasAttribute("data-eager"),
       headingLevel: script.getAttribute("data-heading-level"),
       theme: script.getAttribute("data-theme"),
-      lang: script.getAttribute("data-lang") || languageOf(script)
+      lang: script.getAttribute("data-lang") || languageOf(script),
+      view: script.getAttribute("data-view")
     }, script.getAttribute("data-timeout"), script.getAttribute("data-max-size"));
     var target = script.getAttribute("data-target");
     // A tag in <head> without data-ags and data-target only loads (for the

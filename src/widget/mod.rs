@@ -43,6 +43,8 @@ pub(crate) fn log_warn(message: &str) {
 ///   2–6; anything else means 2).
 /// * `theme`: `"light"`, `"dark"` or `"auto"` (`data-theme`; anything else
 ///   means light).
+/// * `view`: `"network"` for the partner network above the list
+///   (`data-view`; anything else: the list alone).
 /// * `lang`: the reader's language (`data-lang`, else the page's `lang`):
 ///   `"en"` for English, German for anything else.
 // Positional on purpose: it is called from the loader only, and plain
@@ -60,9 +62,10 @@ pub fn mount(
     heading_level: u8,
     theme: String,
     lang: String,
+    view: String,
 ) {
     let limits = data::Limits::new(timeout_ms, max_bytes);
-    let look = components::Look::new(heading_level, &theme, &lang);
+    let look = components::Look::new(heading_level, &theme, &lang, &view);
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {

@@ -32,6 +32,7 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 const CSS: &str = concat!(
     include_str!("components/partnerships_box.css"),
     include_str!("components/partnership_item.css"),
+    include_str!("components/partner_network.css"),
 );
 
 thread_local! {

@@ -65,6 +65,7 @@ async fn settled_box_in(ags: &str, url: &str, lang: &str) -> HtmlElement {
         2,
         "light".into(),
         lang.into(),
+        "list".into(),
     );
     let loading = texts::Lang::from_code(lang).texts().loading;
     for _ in 0..200 {
@@ -114,6 +115,7 @@ fn says_it_is_loading_at_once() {
         2,
         "light".into(),
         "de".into(),
+        "list".into(),
     );
     assert_eq!(status(&host), DE.loading);
 }

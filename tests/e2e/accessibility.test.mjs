@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
-import { manyPartnerships } from "./data.mjs";
+import { manyPartnerships, widePartnerNetwork } from "./data.mjs";
 import { launch, readBoxes, settled, htmlPage, openPage } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -65,6 +65,14 @@ before(async () => {
     join(GENERATED, "english.html"),
     htmlPage("Our partners", box("Default", 'data-ags="01060"') + box("Deutsch", 'data-ags="01060" data-lang="de"') + box("Error", 'data-ags="1060"'))
       .replace('<html lang="de">', '<html lang="en-GB">'),
+  );
+  writeFileSync(join(GENERATED, "wide.json"), JSON.stringify(widePartnerNetwork()));
+  writeFileSync(
+    join(GENERATED, "network.html"),
+    htmlPage(
+      "Netz",
+      box("Kreis", 'data-ags="01060" data-view="network"') + box("Viele Partner", 'data-ags="01060" data-view="network" data-theme="dark" data-src="/generated/wide.json"'),
+    ),
   );
   server = await serve({ "/widget/": DIST, "/generated/": GENERATED });
   server.down.add("/outage/");
@@ -227,4 +235,52 @@ test("the box speaks the page's language (English here) unless data-lang says ot
   assert.deepEqual(axe.violations.map((v) => v.id), []);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
+});
+
+test("data-view=network draws the partners around the host, with a numbered legend as its text; 20 at most", async () => {
+  for (const width of [320, 1280]) {
+    const { context, page, log } = await openPage(browser, `${server.url}/generated/network.html`, { width, height: 900 });
+    await settled(page, 2);
+    const networks = await page.evaluate(() =>
+      [...document.querySelectorAll("digitale-partnerschaften")].map((h) => {
+        const figure = h.shadowRoot.querySelector('[data-testid="dp-network"]');
+        const svg = figure.querySelector("svg");
+        const box = svg.getBoundingClientRect();
+        return {
+          caption: figure.querySelector("figcaption").textContent,
+          drawn: svg.querySelectorAll(".dp-net-partner").length,
+          numbers: [...svg.querySelectorAll(".dp-net-partner text")].map((t) => t.textContent),
+          legend: [...figure.querySelectorAll("ol > li")].map((li) => li.textContent),
+          more: figure.querySelector("ol + p")?.textContent ?? null,
+          hidden: svg.getAttribute("aria-hidden"),
+          square: Math.abs(box.width - box.height) < 1,
+          fits: box.right <= figure.getBoundingClientRect().right + 0.5,
+        };
+      }),
+    );
+    assert.deepEqual(networks[0].caption, "Unser Netz: 6 Partner");
+    assert.deepEqual(networks[0].legend, [
+      "IT-Allianz Nord AöR: Beteiligung an Stadtwerke Lübeck Solutions",
+      "Kreis Herzogtum Lauenburg: IT-Allianz Nord AöR",
+      "Land Mecklenburg-Vorpommern: Kooperation Schleswig-Holstein und Mecklenburg-Vorpommern für digitale Souveränität",
+      "Land Schleswig-Holstein: Kooperation Schleswig-Holstein und Mecklenburg-Vorpommern für digitale Souveränität",
+      "Stadt Mölln: Beteiligung an Stadtwerke Lübeck Solutions",
+      "Stadtwerke Lübeck Solutions: Beteiligung an Stadtwerke Lübeck Solutions",
+    ]);
+    assert.equal(networks[0].drawn, networks[0].legend.length);
+    const wide = networks[1];
+    assert.equal(wide.drawn, 20, "at most 20 are drawn");
+    assert.deepEqual(wide.numbers, Array.from({ length: 20 }, (_, i) => String(i + 1)));
+    assert.equal(wide.legend.length, 20);
+    assert.match(wide.more, /^… und \d+ weitere, siehe die Liste unten\.$/);
+    for (const n of networks) {
+      assert.equal(n.hidden, "true", "the drawing is hidden from screen readers; the legend says the same");
+      assert.ok(n.square && n.fits, `the drawing keeps its shape and fits at ${width} px`);
+    }
+    const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    assert.deepEqual(axe.violations.map((v) => v.id), []);
+    await page.screenshot({ path: join(SCREENSHOTS, `network-${width}.png`), fullPage: true });
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
 });

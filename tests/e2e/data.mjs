@@ -23,3 +23,23 @@ export function manyPartnerships() {
   }
   return dataset;
 }
+
+/**
+ * Kreis Segeberg with 24 more partners: 24 Gemeinden of the Kreis, each in
+ * a partnership with it (test data, not facts).
+ */
+export function widePartnerNetwork() {
+  const dataset = JSON.parse(readFileSync(join(ROOT, "www", "partnerships.json"), "utf8"));
+  const model = dataset.partnerships.find((p) => p.id === "it-allianz-nord-aoer");
+  for (let i = 1; i <= 24; i++) {
+    const key = `01060${String(i).padStart(3, "0")}`;
+    dataset.bodies.push({ key, name: `Testgemeinde ${i}` });
+    dataset.partnerships.push({
+      ...model,
+      id: `testkooperation-${i}`,
+      title: `Testkooperation ${i}`,
+      partners: [model.partners[0], { ...model.partners[0], key }],
+    });
+  }
+  return dataset;
+}

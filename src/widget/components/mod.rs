@@ -2,6 +2,7 @@
 
 use crate::texts::{Lang, Texts};
 
+mod partner_network;
 mod partnership_item;
 mod partnerships_box;
 
@@ -17,12 +18,15 @@ pub struct Look {
     pub theme_class: &'static str,
     /// The reader's language.
     pub lang: Lang,
+    /// True for the partner network above the list (`data-view="network"`).
+    pub network: bool,
 }
 
 impl Look {
     /// From the loader's values; anything unknown means the default.
-    pub fn new(heading_level: u8, theme: &str, lang: &str) -> Self {
+    pub fn new(heading_level: u8, theme: &str, lang: &str, view: &str) -> Self {
         Look {
+            network: view == "network",
             lang: Lang::from_code(lang),
             level: if (2..=6).contains(&heading_level) {
                 heading_level

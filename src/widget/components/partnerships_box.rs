@@ -10,6 +10,7 @@ use web_sys::HtmlElement;
 
 use leptos::html::custom;
 
+use super::partner_network::PartnerNetwork;
 use super::partnership_item::PartnershipItem;
 use super::Look;
 use crate::model::dataset::Dataset;
@@ -180,9 +181,14 @@ fn HostList(
     let license_name = view.license_name.clone();
     let license_url = view.license_url.clone();
     let as_of = view.as_of.clone();
+    let network = look.network.then(|| {
+        let partners = view.network(&dataset);
+        view! { <PartnerNetwork partners texts/> }
+    });
     let filters = (view.count > FIRST_PAGE).then(|| filters_view(&view, &dataset, root, look));
     let list = list_view(view, dataset, look);
     view! {
+        {network}
         {filters}
         <div class=LIST_CLASS>{list}</div>
         <p class="dp-footer">
