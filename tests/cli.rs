@@ -89,3 +89,63 @@ fn help_lists_the_commands() {
     let (code, _, _) = run(&["frobnicate"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn validate_warns_on_a_kreis_the_official_register_does_not_know() {
+    // The register comes with the npm tools (scripts/setup installs it).
+    assert!(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("node_modules/landkreise-deutschland/data/districts.json")
+            .exists(),
+        "the register is missing: run scripts/setup"
+    );
+    // Every Kreis of the shipped dataset is in the register.
+    let (code, out, err) = run(&["validate", "www/partnerships.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.contains("W203") && !err.contains("not found"),
+        "{out}{err}"
+    );
+
+    // A Kreis that does not exist (01099), and a Gemeinde in it.
+    let mut dataset: serde_json::Value =
+        serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
+    let bodies = dataset["bodies"].as_array_mut().unwrap();
+    bodies.push(serde_json::json!({ "key": "01099", "name": "Kreis Erfunden" }));
+    bodies.push(serde_json::json!({ "key": "01099001", "name": "Gemeinde Erfunden" }));
+    let dir = std::env::temp_dir().join(format!("dp-register-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("unknown-kreis.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&dataset).unwrap()).unwrap();
+    let (code, out, _) = run(&["validate", file.to_str().unwrap()]);
+    assert_eq!(code, 0, "a warning, not an error: {out}");
+    let count = bodies_len(&dataset);
+    for (at, name) in [
+        (count - 2, "Kreis Erfunden"),
+        (count - 1, "Gemeinde Erfunden"),
+    ] {
+        assert!(
+            out.contains(&format!("warning W203 /bodies/{at}/key: the Kreis 01099 of \"{name}\" is not in the register"))
+                && out.contains("Stand 31.12.2018"),
+            "{out}"
+        );
+    }
+
+    // Another register file can be named; a missing one is an error.
+    let (code, _, err) = run(&[
+        "validate",
+        "www/partnerships.json",
+        "--register",
+        "nowhere.json",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("nowhere.json: cannot read the register"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+fn bodies_len(dataset: &serde_json::Value) -> usize {
+    dataset["bodies"].as_array().map_or(0, Vec::len)
+}

@@ -8,13 +8,14 @@ use std::process::ExitCode;
 
 use partnerships_widget::model::schema::json_schema;
 use partnerships_widget::model::validate::Severity;
+use partnerships_widget::tools::register::{self, Register};
 use partnerships_widget::tools::{check, publish, render, today::today, ToolError};
 
 const HELP: &str = "\
 partnerships-data: check, publish and render the dataset of digital partnerships
 
 USAGE:
-    partnerships-data validate FILE [--format text|json]
+    partnerships-data validate FILE [--format text|json] [--register FILE]
     partnerships-data schema
     partnerships-data publish FILE --out DIR [--base-url URL]
     partnerships-data render KEY [--data FILE]
@@ -25,6 +26,9 @@ COMMANDS:
     validate   Reports every problem in FILE: code, JSON pointer, line:column, message.
                Warnings (W...) are listed apart from errors (E...).
                Exit code 0 = valid (warnings allowed), 1 = invalid, 2 = unreadable.
+               Kreis keys are checked against the official register (W203):
+               --register FILE, default node_modules/landkreise-deutschland/
+               data/districts.json (installed by scripts/setup).
     schema     Prints the JSON Schema of the dataset (the checked-in one).
     publish    Writes into DIR: the normalised, minified dataset (partnerships.json),
                its schema, one slice per host key (slices/KEY.json) and their index
@@ -107,7 +111,23 @@ fn validate(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = check::check(&text, today());
+    // Kreis keys are checked against the official register when it is
+    // installed (scripts/setup) or named with --register.
+    let register = match Register::find(option(args, "--register")) {
+        Some(Ok(register)) => Some(register),
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+        None => {
+            eprintln!(
+                "note: {} not found (run scripts/setup, or --register FILE): Kreis keys not checked against the register",
+                register::DEFAULT_PATH
+            );
+            None
+        }
+    };
+    let report = check::check_with(&text, today(), register.as_ref());
     if json {
         let problems: Vec<serde_json::Value> = report
             .findings

@@ -10,6 +10,7 @@ use crate::model::schema::json_schema;
 use crate::model::validate::{validate_as_of, Severity};
 
 use super::positions::{locate_only, position_of, with_parents, Position};
+use super::register::Register;
 
 /// Code of a file that is not JSON at all.
 pub const SYNTAX: &str = "E001";
@@ -74,6 +75,12 @@ fn schema_validator() -> &'static jsonschema::Validator {
 /// assert!(broken.errors() > 0);
 /// ```
 pub fn check(text: &str, today: Option<PartialDate>) -> Report {
+    check_with(text, today, None)
+}
+
+/// [`check`], and with a `register` also a warning (W203) for every Kreis
+/// the register does not know.
+pub fn check_with(text: &str, today: Option<PartialDate>, register: Option<&Register>) -> Report {
     // Most files have the dataset's shape: read them straight into the
     // types (several times faster than a JSON value checked against the
     // schema, and a fraction of the memory). The native types require every
@@ -81,13 +88,18 @@ pub fn check(text: &str, today: Option<PartialDate>) -> Report {
     // so nothing the schema rejects gets through. Only a file that does not
     // read takes the slow path, which lists every mismatch.
     match serde_json::from_str::<Dataset>(text) {
-        Ok(dataset) => checked(text, dataset, today),
-        Err(_) => check_shape(text, today),
+        Ok(dataset) => checked(text, dataset, today, register),
+        Err(_) => check_shape(text, today, register),
     }
 }
 
 /// The rules, on a file that has the dataset's shape.
-fn checked(text: &str, dataset: Dataset, today: Option<PartialDate>) -> Report {
+fn checked(
+    text: &str,
+    dataset: Dataset,
+    today: Option<PartialDate>,
+    register: Option<&Register>,
+) -> Report {
     let mut findings: Vec<Finding> = validate_as_of(&dataset, today)
         .into_iter()
         .map(|p| Finding {
@@ -98,6 +110,9 @@ fn checked(text: &str, dataset: Dataset, today: Option<PartialDate>) -> Report {
             message: p.message,
         })
         .collect();
+    if let Some(register) = register {
+        findings.extend(register.check(&dataset));
+    }
     place(text, &mut findings);
     Report {
         findings,
@@ -107,7 +122,7 @@ fn checked(text: &str, dataset: Dataset, today: Option<PartialDate>) -> Report {
 
 /// A file that did not read into the types: every syntax or shape problem
 /// (checked against the schema, which names each mismatch).
-fn check_shape(text: &str, today: Option<PartialDate>) -> Report {
+fn check_shape(text: &str, today: Option<PartialDate>, register: Option<&Register>) -> Report {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {
@@ -146,7 +161,7 @@ fn check_shape(text: &str, today: Option<PartialDate>) -> Report {
     // The schema accepts what the types refused only in corner cases (a
     // field named twice, where the value keeps the last): read the value.
     match serde_json::from_value(value) {
-        Ok(dataset) => checked(text, dataset, today),
+        Ok(dataset) => checked(text, dataset, today, register),
         Err(e) => Report {
             findings: vec![Finding {
                 code: SHAPE,

@@ -6,6 +6,7 @@ pub mod check;
 pub mod generate;
 pub mod positions;
 pub mod publish;
+pub mod register;
 pub mod render;
 pub mod today;
 
