@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use partnerships_widget::model::schema::json_schema;
 use partnerships_widget::model::validate::Severity;
 use partnerships_widget::tools::register::{self, Register};
-use partnerships_widget::tools::{check, publish, render, today::today, ToolError};
+use partnerships_widget::tools::{check, publish, render, suggestions, today::today, ToolError};
 
 const HELP: &str = "\
 partnerships-data: check, publish and render the dataset of digital partnerships
@@ -19,6 +19,7 @@ USAGE:
     partnerships-data schema
     partnerships-data publish FILE --out DIR [--base-url URL]
     partnerships-data render KEY [--data FILE]
+    partnerships-data suggestions [--data FILE] [--register FILE]
     partnerships-data generate --seed N --out FILE
     partnerships-data --help
 
@@ -37,6 +38,10 @@ COMMANDS:
                distribution addresses absolute.
     render     Prints a static, accessible HTML box for the host KEY with schema.org
                JSON-LD, for pages without scripts (default data: www/partnerships.json).
+    suggestions Prints (JSON) what the Einbindungsassistent suggests: every body of
+               the dataset (default www/partnerships.json), the 16 Länder and every
+               Kreis and kreisfreie Stadt of the register: key (k), name (n), kind (t),
+               and d: true for bodies of the dataset.
     generate   Writes a deterministic synthetic Germany-sized dataset (for benchmarks
                and tests only; never publish it as data).
 ";
@@ -60,6 +65,7 @@ fn main() -> ExitCode {
         "validate" => validate(rest),
         "publish" => run_publish(rest),
         "render" => run_render(rest),
+        "suggestions" => run_suggestions(rest),
         "generate" => run_generate(rest),
         other => {
             eprintln!("unknown command {other:?}\n\n{HELP}");
@@ -113,19 +119,13 @@ fn validate(args: &[String]) -> ExitCode {
     };
     // Kreis keys are checked against the official register when it is
     // installed (scripts/setup) or named with --register.
-    let register = match Register::find(option(args, "--register")) {
-        Some(Ok(register)) => Some(register),
-        Some(Err(e)) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-        None => {
-            eprintln!(
-                "note: {} not found (run scripts/setup, or --register FILE): Kreis keys not checked against the register",
-                register::DEFAULT_PATH
-            );
+    let register = match register_from(args) {
+        Ok(Some(register)) => Some(register),
+        Ok(None) => {
+            eprintln!("note: Kreis keys not checked against the register");
             None
         }
+        Err(code) => return code,
     };
     let report = check::check_with(&text, today(), register.as_ref());
     if json {
@@ -218,6 +218,42 @@ fn run_render(args: &[String]) -> ExitCode {
     };
     let file = option(args, "--data").unwrap_or("www/partnerships.json");
     finish(render::render_file(file.as_ref(), key))
+}
+
+/// The register named by `--register`, else the installed one; `None`
+/// (after saying so) when none is installed, an exit code when the named
+/// one cannot be read.
+fn register_from(args: &[String]) -> Result<Option<Register>, ExitCode> {
+    match Register::find(option(args, "--register")) {
+        Some(Ok(register)) => Ok(Some(register)),
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            Err(ExitCode::from(2))
+        }
+        None => {
+            eprintln!(
+                "{} not found: run scripts/setup, or name it with --register FILE",
+                register::DEFAULT_PATH
+            );
+            Ok(None)
+        }
+    }
+}
+
+fn run_suggestions(args: &[String]) -> ExitCode {
+    let file = option(args, "--data").unwrap_or("www/partnerships.json");
+    let dataset = match partnerships_widget::tools::load_valid(file.as_ref()) {
+        Ok(dataset) => dataset,
+        Err(e) => return finish(Err(e)),
+    };
+    let register = match register_from(args) {
+        Ok(Some(register)) => register,
+        Ok(None) => return ExitCode::from(2),
+        Err(code) => return code,
+    };
+    let all = suggestions::suggestions(&dataset, Some(&register));
+    println!("{}", serde_json::to_string(&all).unwrap_or_default());
+    ExitCode::SUCCESS
 }
 
 fn run_generate(args: &[String]) -> ExitCode {

@@ -8,6 +8,7 @@ pub mod positions;
 pub mod publish;
 pub mod register;
 pub mod render;
+pub mod suggestions;
 pub mod today;
 
 use std::fmt;

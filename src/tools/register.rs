@@ -13,16 +13,42 @@ use crate::model::validate::Severity;
 
 use super::check::Finding;
 
+/// One Kreis or kreisfreie Stadt of the register.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegisterEntry {
+    /// The 5-digit key.
+    pub key: String,
+    /// The register's name, e.g. `Segeberg` or `Flensburg, Stadt`.
+    pub name: String,
+    /// The register's type: `Kreis`, `Landkreis`, `Kreisfreie Stadt`, …
+    pub kind: String,
+}
+
+impl RegisterEntry {
+    /// The name as people say it: `Kreis Segeberg`, `Landkreis Gifhorn`,
+    /// `Flensburg, Stadt`, `Rheinisch-Bergischer Kreis`, `Städteregion Aachen`.
+    pub fn display_name(&self) -> String {
+        let lower = self.name.to_lowercase();
+        let named = lower.contains("kreis") || lower.contains("region") || lower.contains(',');
+        if self.kind.ends_with("reis") && !named {
+            format!("{} {}", self.kind, self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// Code of a Kreis-level key the register does not know.
 pub const UNKNOWN_KREIS: &str = "W203";
 
 /// Where `scripts/setup` installs the register (relative to the repository).
 pub const DEFAULT_PATH: &str = "node_modules/landkreise-deutschland/data/districts.json";
 
-/// The register: the 5-digit keys of every Kreis and kreisfreie Stadt.
+/// The register: every Kreis and kreisfreie Stadt.
 #[derive(Debug)]
 pub struct Register {
-    keys: Vec<String>,
+    /// Sorted by key.
+    entries: Vec<RegisterEntry>,
     /// Which register, with its licence and Stand, for messages.
     pub source: String,
 }
@@ -60,17 +86,23 @@ impl Register {
             .map_err(|e| format!("the register is not as expected: {e}"))?;
         // The package writes most keys as strings ("01060") and those
         // without a leading zero as numbers (11000).
-        let mut keys = Vec::with_capacity(districts.len());
+        let mut entries = Vec::with_capacity(districts.len());
         for district in &districts {
-            keys.push(match &district["AGS"] {
+            let key = match &district["AGS"] {
                 serde_json::Value::String(key) => key.clone(),
                 serde_json::Value::Number(key) => format!("{key:0>5}"),
                 other => return Err(format!("the register has a key that is not one: {other}")),
+            };
+            let text = |field: &str| district[field].as_str().unwrap_or_default().to_owned();
+            entries.push(RegisterEntry {
+                key,
+                name: text("name"),
+                kind: text("type"),
             });
         }
-        keys.sort_unstable();
+        entries.sort_unstable_by(|a, b| a.key.cmp(&b.key));
         Ok(Register {
-            keys,
+            entries,
             source: format!(
                 "the register of Kreise and kreisfreie Städte (Destatis Gemeindeverzeichnis, \
                  npm landkreise-deutschland 3.0.0, CC BY 4.0, Stand {stand})"
@@ -91,9 +123,14 @@ impl Register {
 
     /// True when the register lists the 5-digit Kreis key `kreis`.
     pub fn knows(&self, kreis: &str) -> bool {
-        self.keys
-            .binary_search_by(|k| k.as_str().cmp(kreis))
+        self.entries
+            .binary_search_by(|e| e.key.as_str().cmp(kreis))
             .is_ok()
+    }
+
+    /// Every Kreis and kreisfreie Stadt, by key.
+    pub fn entries(&self) -> &[RegisterEntry] {
+        &self.entries
     }
 
     /// A warning for every body whose Kreis part the register does not know
