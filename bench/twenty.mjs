@@ -2,7 +2,9 @@
 // hosts, each twice), all eager, on the release bundle in Chromium. Reports
 // the longest long task and how many exceed 50 ms from navigation until every
 // box has settled, the time to that moment, and the layout shift (space not
-// reserved by the page: the loader's 12rem).
+// reserved by the page: the loader's 12rem); and, for comparison, the
+// longest task of the same page without the widget (the browser's own
+// navigation and first layout).
 //
 //   node bench/twenty.mjs [cpu-slowdown=1] [runs=7]
 // Needs `trunk build --release`.
@@ -27,6 +29,15 @@ writeFileSync(
     '<script src="/pages/observe.js"></script><script src="/widget/partnerships.js" defer></script>',
   ),
 );
+// The same page without the widget: what the page's own start costs.
+writeFileSync(
+  join(pages, "baseline.html"),
+  htmlPage(
+    "Zwanzig Kästen",
+    [...keys, ...keys].map((key) => `<digitale-partnerschaften ags="${key}" eager></digitale-partnerschaften>`).join(""),
+    '<script src="/pages/observe.js"></script>',
+  ),
+);
 writeFileSync(
   join(pages, "observe.js"),
   `window.__tasks = []; window.__shift = 0;
@@ -35,20 +46,25 @@ new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecen
 );
 const server = await serve({ "/widget/": join(ROOT, "dist"), "/pages/": pages });
 const browser = await launch();
-const results = [];
-for (let run = 0; run < RUNS; run++) {
+async function measure(page, boxes) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
   const start = Date.now();
-  await tab.goto(`${server.url}/pages/twenty.html`);
-  await settled(tab, 20);
+  await tab.goto(`${server.url}/pages/${page}`);
+  if (boxes) await settled(tab, boxes);
   const ms = Date.now() - start;
   await tab.waitForTimeout(300);
   const { tasks, shift } = await tab.evaluate(() => ({ tasks: window.__tasks, shift: window.__shift }));
-  results.push({ ms, longest: Math.max(0, ...tasks), over50: tasks.filter((t) => t > 50).length, shift });
   await context.close();
+  return { ms, longest: Math.max(0, ...tasks), over50: tasks.filter((t) => t > 50).length, shift };
+}
+const results = [];
+const baseline = [];
+for (let run = 0; run < RUNS; run++) {
+  baseline.push(await measure("baseline.html", 0));
+  results.push(await measure("twenty.html", 20));
 }
 await browser.close();
 await server.close();
@@ -58,3 +74,4 @@ console.log(`  settled after        ${median(results.map((r) => r.ms))} ms`);
 console.log(`  longest task         ${median(results.map((r) => r.longest)).toFixed(0)} ms (max ${Math.max(...results.map((r) => r.longest)).toFixed(0)} ms)`);
 console.log(`  tasks over 50 ms     ${median(results.map((r) => r.over50))}`);
 console.log(`  layout shift         ${median(results.map((r) => r.shift)).toFixed(3)} (space not reserved by the page)`);
+console.log(`  the page without the widget: longest task ${median(baseline.map((r) => r.longest)).toFixed(0)} ms, ${median(baseline.map((r) => r.over50))} over 50 ms`);

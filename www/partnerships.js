@@ -126,12 +126,8 @@
       return options;
     };
 
-    var placeholder = function (host, minHeight, lang) {
-      // Reserve the space now, so the page does not jump when the box
-      // arrives: the min-height attribute, else the page's own reservation
-      // (its CSS, which also holds before this script runs), else 12rem.
-      if (minHeight) host.style.minHeight = minHeight;
-      else if (!parseFloat(getComputedStyle(host).minHeight)) host.style.minHeight = "12rem";
+    // The loading line in the box's shadow root (space is reserved by then).
+    var placeholder = function (host, lang) {
       var root = host.shadowRoot || host.attachShadow({ mode: "open" });
       var text = document.createElement("p");
       text.setAttribute("role", "status");
@@ -143,28 +139,58 @@
       return text;
     };
 
+    // Boxes asked for in this task, set up together at its end: first every
+    // read of the page's styles, then every write, then every measurement,
+    // so that twenty boxes cost one style and one layout pass, not twenty.
+    var pending = [];
+
     /**
-     * Renders a box into `host`.
+     * Renders a box into `host` (at the end of the current task).
      * options: { ags: "01060", src: absolute dataset URL, base: absolute
-     * URL of the widget folder (ending in "/"), minHeight: CSS length }.
+     * URL of the widget folder (ending in "/"), minHeight: CSS length,
+     * eager, headingLevel, theme, lang, view }.
      */
-    // Near the viewport: within one screen height above or below it.
-    var near = function (host) {
-      var rect = host.getBoundingClientRect();
-      var height = window.innerHeight || 800;
-      return rect.bottom > -height && rect.top < 2 * height;
+    var render = function (host, options) {
+      if (!pending.length) queueMicrotask(setUp);
+      pending.push({ host: host, options: options });
     };
 
-    var render = function (host, options) {
-      try {
-        options.lang = languageOf(host, options.lang);
-        var status = placeholder(host, options.minHeight, options.lang);
-        if (host.dpObserver) host.dpObserver.disconnect();
-        host.dpObserver = null;
-        // Lazy start: a box far from the viewport downloads nothing until
-        // it approaches (unless data-eager); one near it starts at once.
-        if (options.eager || !window.IntersectionObserver || near(host)) {
-          start(host, options, status);
+    var setUp = function () {
+      var boxes = pending;
+      pending = [];
+      var each = function (step) {
+        for (var i = 0; i < boxes.length; i++) {
+          try {
+            if (!boxes[i].failed) step(boxes[i]);
+          } catch (error) {
+            boxes[i].failed = true;
+            log("could not render into the element", error);
+          }
+        }
+      };
+      // Reads. The space to reserve so the page does not jump when the box
+      // arrives: the min-height attribute, else the page's own reservation
+      // (its CSS, which also holds before this script runs), else 12rem.
+      each(function (box) {
+        box.options.lang = languageOf(box.host, box.options.lang);
+        box.minHeight = box.options.minHeight || (parseFloat(getComputedStyle(box.host).minHeight) ? "" : "12rem");
+      });
+      // Writes.
+      each(function (box) {
+        if (box.minHeight) box.host.style.minHeight = box.minHeight;
+        box.status = placeholder(box.host, box.options.lang);
+        if (box.host.dpObserver) box.host.dpObserver.disconnect();
+        box.host.dpObserver = null;
+      });
+      // Lazy start: a box far from the viewport downloads nothing until it
+      // approaches (unless data-eager); one near it starts at once, each in
+      // a task of its own.
+      each(function (box) {
+        var go = function () {
+          start(box.host, box.options, box.status);
+        };
+        if (box.options.eager || !window.IntersectionObserver || near(box.host)) {
+          setTimeout(go, 0);
           return;
         }
         var observer = new IntersectionObserver(
@@ -172,19 +198,24 @@
             for (var i = 0; i < entries.length; i++) {
               if (entries[i].isIntersecting) {
                 observer.disconnect();
-                host.dpObserver = null;
-                start(host, options, status);
+                box.host.dpObserver = null;
+                go();
                 return;
               }
             }
           },
           { rootMargin: "100% 0px" }
         );
-        host.dpObserver = observer;
-        observer.observe(host);
-      } catch (error) {
-        log("could not render into the element", error);
-      }
+        box.host.dpObserver = observer;
+        observer.observe(box.host);
+      });
+    };
+
+    // Near the viewport: within one screen height above or below it.
+    var near = function (host) {
+      var rect = host.getBoundingClientRect();
+      var height = window.innerHeight || 800;
+      return rect.bottom > -height && rect.top < 2 * height;
     };
 
     var start = function (host, options, status) {
