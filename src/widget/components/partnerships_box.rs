@@ -211,13 +211,13 @@ fn filters_view(
 ) -> impl IntoView {
     let texts = look.texts();
     let topics = view.topics(dataset);
-    let statuses: Vec<Status> = view.statuses(dataset).into_iter().map(|(s, _)| s).collect();
+    let counted = view.statuses(dataset);
+    let statuses: Vec<Status> = counted.iter().map(|&(s, _)| s).collect();
     let topic_options = topics
         .iter()
         .map(|(topic, n)| view! { <option value=topic.clone()>{format!("{topic} ({n})")}</option> })
         .collect_view();
-    let status_options = view
-        .statuses(dataset)
+    let status_options = counted
         .into_iter()
         .enumerate()
         .map(|(i, (status, n))| {
