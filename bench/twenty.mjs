@@ -11,6 +11,7 @@
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";
+import { TWENTY_HOSTS } from "../tests/e2e/data.mjs";
 import { launch, htmlPage, settled } from "../tests/e2e/browser.mjs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,13 +19,13 @@ import { tmpdir } from "node:os";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CPU = Number(process.argv[2] ?? 1);
 const RUNS = Number(process.argv[3] ?? 7);
-const keys = ["01060", "03103000", "13", "01", "01053090", "010545488", "03151", "09178120", "01003000", "03101000"];
+const boxes = TWENTY_HOSTS.map((key) => `<digitale-partnerschaften ags="${key}" eager></digitale-partnerschaften>`).join("");
 const pages = mkdtempSync(join(tmpdir(), "dp-twenty-"));
 writeFileSync(
   join(pages, "twenty.html"),
   htmlPage(
     "Zwanzig Kästen",
-    [...keys, ...keys].map((key) => `<digitale-partnerschaften ags="${key}" eager></digitale-partnerschaften>`).join(""),
+    boxes,
     // Observers first, so they see everything from the start.
     '<script src="/pages/observe.js"></script><script src="/widget/partnerships.js" defer></script>',
   ),
@@ -34,7 +35,7 @@ writeFileSync(
   join(pages, "baseline.html"),
   htmlPage(
     "Zwanzig Kästen",
-    [...keys, ...keys].map((key) => `<digitale-partnerschaften ags="${key}" eager></digitale-partnerschaften>`).join(""),
+    boxes,
     '<script src="/pages/observe.js"></script>',
   ),
 );

@@ -43,3 +43,7 @@ export function widePartnerNetwork() {
   }
   return dataset;
 }
+
+/** The hosts of the twenty-boxes pages: ten hosts of every level, each twice. */
+const TEN_HOSTS = ["01060", "03103000", "13", "01", "01053090", "010545488", "03151", "09178120", "01003000", "03101000"];
+export const TWENTY_HOSTS = [...TEN_HOSTS, ...TEN_HOSTS];
