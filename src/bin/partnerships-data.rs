@@ -8,8 +8,11 @@ use std::process::ExitCode;
 
 use partnerships_widget::model::schema::json_schema;
 use partnerships_widget::model::validate::Severity;
+use partnerships_widget::texts::Lang;
 use partnerships_widget::tools::register::{self, Register};
-use partnerships_widget::tools::{check, publish, render, suggestions, today::today, ToolError};
+use partnerships_widget::tools::{
+    assistant, check, publish, render, suggestions, today::today, ToolError,
+};
 
 const HELP: &str = "\
 partnerships-data: check, publish and render the dataset of digital partnerships
@@ -18,8 +21,9 @@ USAGE:
     partnerships-data validate FILE [--format text|json] [--register FILE]
     partnerships-data schema
     partnerships-data publish FILE --out DIR [--base-url URL]
-    partnerships-data render KEY [--data FILE]
+    partnerships-data render KEY [--data FILE] [--lang de|en]
     partnerships-data suggestions [--data FILE] [--register FILE]
+    partnerships-data assistant --out DIR [--data FILE] [--register FILE]
     partnerships-data generate --seed N --out FILE
     partnerships-data --help
 
@@ -37,11 +41,16 @@ COMMANDS:
                of SHA-256 hashes (manifest.json). --base-url makes the DCAT
                distribution addresses absolute.
     render     Prints a static, accessible HTML box for the host KEY with schema.org
-               JSON-LD, for pages without scripts (default data: www/partnerships.json).
+               JSON-LD, for pages without scripts (default data: www/partnerships.json,
+               default language de).
     suggestions Prints (JSON) what the Einbindungsassistent suggests: every body of
                the dataset (default www/partnerships.json), the 16 Länder and every
                Kreis and kreisfreie Stadt of the register: key (k), name (n), kind (t),
                and d: true for bodies of the dataset.
+    assistant  Writes what the Einbindungsassistent downloads into DIR: suggestions.json
+               (the suggestions and the register's source, licence and Stand) and
+               static/{de,en}/KEY.html, the static box of every suggestion. Without
+               the register: the dataset's bodies and the Länder, with a note.
     generate   Writes a deterministic synthetic Germany-sized dataset (for benchmarks
                and tests only; never publish it as data).
 ";
@@ -66,6 +75,7 @@ fn main() -> ExitCode {
         "publish" => run_publish(rest),
         "render" => run_render(rest),
         "suggestions" => run_suggestions(rest),
+        "assistant" => run_assistant(rest),
         "generate" => run_generate(rest),
         other => {
             eprintln!("unknown command {other:?}\n\n{HELP}");
@@ -217,7 +227,15 @@ fn run_render(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     };
     let file = option(args, "--data").unwrap_or("www/partnerships.json");
-    finish(render::render_file(file.as_ref(), key))
+    let lang = match option(args, "--lang") {
+        None | Some("de") => Lang::De,
+        Some("en") => Lang::En,
+        Some(other) => {
+            eprintln!("--lang must be de or en, not {other:?}");
+            return ExitCode::from(2);
+        }
+    };
+    finish(render::render_file(file.as_ref(), key, lang))
 }
 
 /// The register named by `--register`, else the installed one; `None`
@@ -254,6 +272,34 @@ fn run_suggestions(args: &[String]) -> ExitCode {
     let all = suggestions::suggestions(&dataset, Some(&register));
     println!("{}", serde_json::to_string(&all).unwrap_or_default());
     ExitCode::SUCCESS
+}
+
+fn run_assistant(args: &[String]) -> ExitCode {
+    let Some(out) = option(args, "--out") else {
+        eprintln!("assistant needs --out DIR\n\n{HELP}");
+        return ExitCode::from(2);
+    };
+    let file = option(args, "--data").unwrap_or("www/partnerships.json");
+    let dataset = match partnerships_widget::tools::load_valid(file.as_ref()) {
+        Ok(dataset) => dataset,
+        Err(e) => return finish(Err(e)),
+    };
+    // Without the register (setup not run) the assistant still works, with
+    // fewer suggestions: say so rather than fail the preview build.
+    let register = match register_from(args) {
+        Ok(register) => register,
+        Err(code) => return code,
+    };
+    match assistant::write(&dataset, register.as_ref(), out.as_ref()) {
+        Ok(w) => {
+            println!(
+                "wrote {out}: {} suggestions, {} static boxes, {} bytes",
+                w.suggestions, w.static_boxes, w.bytes
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => finish(Err(e)),
+    }
 }
 
 fn run_generate(args: &[String]) -> ExitCode {

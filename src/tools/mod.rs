@@ -2,6 +2,7 @@
 //! publishing, rendering and generating. Built on the same model as the
 //! widget (no second copy of any type or rule); never part of the wasm.
 
+pub mod assistant;
 pub mod check;
 pub mod generate;
 pub mod positions;

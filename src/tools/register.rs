@@ -51,6 +51,8 @@ pub struct Register {
     entries: Vec<RegisterEntry>,
     /// Which register, with its licence and Stand, for messages.
     pub source: String,
+    /// The register's Stand (as its README gives it, e.g. `31.12.2018`).
+    pub stand: String,
 }
 
 impl Register {
@@ -107,6 +109,7 @@ impl Register {
                 "the register of Kreise and kreisfreie Städte (Destatis Gemeindeverzeichnis, \
                  npm landkreise-deutschland 3.0.0, CC BY 4.0, Stand {stand})"
             ),
+            stand: stand.to_owned(),
         })
     }
 

@@ -53,25 +53,45 @@ pub fn json_ld(dataset: &Dataset, host: &OfficialKey, name: Option<&str>) -> ser
         })
         .map(|o| serde_json::json!({ "@type": "Organization", "name": o.name, "identifier": o.id }))
         .collect();
-    serde_json::json!({
+    let mut ld = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
-        "name": name,
         "identifier": { "@type": "PropertyValue", "propertyID": "Regionalschlüssel", "value": host.to_string() },
         "memberOf": member_of,
-    })
+    });
+    // A body the dataset does not name has no name here either (not null).
+    if let Some(name) = name {
+        ld["name"] = name.into();
+    }
+    ld
 }
 
-/// The static box of `host` (already parsed) over a valid `dataset`.
-pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
-    // The static rendering is German (the snippet's language by default).
-    let texts = &texts::DE;
-    let view = HostBox::new(dataset, host, texts::Lang::De);
+/// The static box of `host` (already parsed) over a valid `dataset`, in
+/// `lang`.
+///
+/// It has the Wasm box's structure: title, kind, status, date and partners
+/// of each partnership at a glance, the description, topics and sources
+/// behind a native `<details>` (which needs no script), so that the box
+/// that replaces it on a page with scripts has about its height. Headings
+/// are `h2`–`h4`; the Einbindungsassistent shifts them for another level.
+///
+/// ```
+/// use partnerships_widget::texts::Lang;
+/// use partnerships_widget::tools::render::render;
+/// # let dataset = serde_json::from_str(include_str!("../../www/partnerships.json")).unwrap();
+/// let html = render(&dataset, &"01060".parse().unwrap(), Lang::De);
+/// assert!(html.starts_with("<section class=\"dp-static\" lang=\"de\""));
+/// assert!(html.contains("<summary>Mehr zu dieser Partnerschaft</summary>"));
+/// ```
+pub fn render(dataset: &Dataset, host: &OfficialKey, lang: texts::Lang) -> String {
+    let texts = lang.texts();
+    let view = HostBox::new(dataset, host, lang);
     let id = format!("dp-static-{host}");
     let mut html = String::new();
     let _ = writeln!(
         html,
-        "<section class=\"dp-static\" lang=\"de\" aria-labelledby=\"{id}\" data-ags=\"{host}\">"
+        "<section class=\"dp-static\" lang=\"{}\" aria-labelledby=\"{id}\" data-ags=\"{host}\">",
+        lang.code()
     );
     let _ = writeln!(html, "<h2 id=\"{id}\">{}</h2>", escape(texts.heading));
     if view.count == 0 {
@@ -95,7 +115,6 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
             let _ = writeln!(html, "<li data-id=\"{}\">", escape(&item.id));
             let _ = writeln!(html, "<h4>{}</h4>", escape(&item.title));
             let _ = writeln!(html, "<p>{}</p>", escape(&meta.join(" · ")));
-            let _ = writeln!(html, "<p>{}</p>", escape(&item.description));
             let _ = writeln!(html, "<p>{}</p>\n<ul>", escape(texts.partners));
             for p in &item.partners {
                 let detail: Vec<&str> = p
@@ -116,7 +135,13 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
                 };
                 let _ = writeln!(html, "<li>{}{mark}{rest}</li>", escape(&p.name));
             }
-            let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts.topics));
+            let _ = writeln!(
+                html,
+                "</ul>\n<details>\n<summary>{}</summary>\n<p>{}</p>",
+                escape(texts.details),
+                escape(&item.description)
+            );
+            let _ = writeln!(html, "<p>{}</p>\n<ul>", escape(texts.topics));
             for t in &item.topics {
                 let _ = writeln!(html, "<li>{}</li>", escape(t));
             }
@@ -130,7 +155,7 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
                     .unwrap_or_default();
                 let _ = writeln!(html, "<li>{label}{detail}</li>");
             }
-            let _ = writeln!(html, "</ul>\n</li>");
+            let _ = writeln!(html, "</ul>\n</details>\n</li>");
         }
         let _ = writeln!(html, "</ul>\n</section>");
     }
@@ -155,10 +180,10 @@ pub fn render(dataset: &Dataset, host: &OfficialKey) -> String {
 }
 
 /// Reads and checks a dataset file and renders the static box of `key`.
-pub fn render_file(file: &Path, key: &str) -> Result<String, ToolError> {
+pub fn render_file(file: &Path, key: &str, lang: texts::Lang) -> Result<String, ToolError> {
     let host: OfficialKey = key
         .parse()
         .map_err(|e| ToolError::Unreadable(format!("{key:?} is not an official key: {e}")))?;
     let dataset = load_valid(file)?;
-    Ok(render(&dataset, &host))
+    Ok(render(&dataset, &host, lang))
 }
