@@ -55,7 +55,7 @@ fn details_hold_description_topics_and_sources_as_in_the_wasm_box() {
         .find("<summary>Mehr zu dieser Partnerschaft</summary>")
         .unwrap();
     let topics = html.find("<p>Themen</p>").unwrap();
-    let partners = html.find("<p>Partner</p>").unwrap();
+    let partners = html.find("<p>Beteiligte</p>").unwrap();
     assert!(partners < details && details < summary && summary < topics);
     assert_eq!(
         html.matches("<details>").count(),
