@@ -5,7 +5,9 @@
  *   <script src="https://example.org/partnerschaften/partnerships.js" data-ags="01060" defer></script>
  *
  * Attributes: data-ags (official key of the host, required), data-target
- * (CSS selector of an element to render into), data-src (dataset URL,
+ * (CSS selector of an element to render into; what it holds, e.g. the
+ * static box of the Einbindungsassistent's snippet, stays visible until the
+ * live box has its content, and stays if the data cannot be loaded), data-src (dataset URL,
  * relative to the page; default: partnerships.json beside this script),
  * data-min-height (space reserved while loading; default 12rem),
  * data-timeout (seconds until a download is given up; default 10),
@@ -127,9 +129,17 @@
     };
 
     // The loading line in the box's shadow root (space is reserved by then).
-    var placeholder = function (host, lang) {
+    // A box that upgrades content of the page (the static box of the
+    // assistant's snippet) shows that content through a <slot> instead,
+    // until the live box has something better (the wasm then removes the
+    // slot); the line is then never shown.
+    var placeholder = function (host, lang, upgrade) {
       var root = host.shadowRoot || host.attachShadow({ mode: "open" });
       var text = document.createElement("p");
+      if (upgrade) {
+        root.replaceChildren(document.createElement("slot"));
+        return text;
+      }
       text.setAttribute("role", "status");
       text.setAttribute("data-testid", "dp-status");
       text.textContent = WORDS[lang].loading;
@@ -171,14 +181,20 @@
       // Reads. The space to reserve so the page does not jump when the box
       // arrives: the min-height attribute, else the page's own reservation
       // (its CSS, which also holds before this script runs), else 12rem.
+      // Content already in the element (the static box) keeps its height
+      // until it is replaced, so the live box cannot pull the page up.
       each(function (box) {
         box.options.lang = languageOf(box.host, box.options.lang);
-        box.minHeight = box.options.minHeight || (parseFloat(getComputedStyle(box.host).minHeight) ? "" : "12rem");
+        box.upgrade = !box.host.shadowRoot && box.host.firstElementChild;
+        box.minHeight = box.upgrade
+          ? box.host.getBoundingClientRect().height + "px"
+          : box.options.minHeight || (parseFloat(getComputedStyle(box.host).minHeight) ? "" : "12rem");
       });
       // Writes.
       each(function (box) {
         if (box.minHeight) box.host.style.minHeight = box.minHeight;
-        box.status = placeholder(box.host, box.options.lang);
+        box.status = placeholder(box.host, box.options.lang, box.upgrade);
+        if (box.upgrade) release(box.host);
         if (box.host.dpObserver) box.host.dpObserver.disconnect();
         box.host.dpObserver = null;
       });
@@ -209,6 +225,19 @@
         box.host.dpObserver = observer;
         observer.observe(box.host);
       });
+    };
+
+    // The static box's height stays reserved after the live box replaced it
+    // (a shorter box would pull up what follows) until that cannot be seen
+    // as a shift: once the box is off screen.
+    var release = function (host) {
+      if (!window.IntersectionObserver) return;
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries[entries.length - 1].isIntersecting || host.shadowRoot.querySelector("slot")) return;
+        host.style.minHeight = "";
+        observer.disconnect();
+      });
+      observer.observe(host);
     };
 
     // Near the viewport: within one screen height above or below it.

@@ -96,7 +96,15 @@ pub fn mount(
     let Ok(container) = container.dyn_into::<HtmlElement>() else {
         return;
     };
-    shadow.replace_children_with_node_1(&container);
+    // Content of the page upgraded in place (the static box of the
+    // assistant's snippet): the loader shows it through a <slot>, which
+    // stays until `show` has the live content (and stays if loading fails).
+    if shadow.query_selector("slot").ok().flatten().is_some() {
+        let _ = container.set_attribute("hidden", "");
+        let _ = shadow.append_child(&container);
+    } else {
+        shadow.replace_children_with_node_1(&container);
+    }
     let root = container.clone();
     leptos::mount::mount_to(container, move || {
         view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits look/> }

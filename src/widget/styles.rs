@@ -23,7 +23,9 @@
 //!   `light-dark()` would leave browsers before 2024 without colours);
 //! * `container-type: inline-size` lets the box lay out by its own width
 //!   (a sidebar or a main column), not the viewport's;
-//! * `contain: layout paint` keeps the box's layout work inside the box.
+//! * `contain: layout paint` keeps the box's layout work inside the box;
+//! * `.dp-root[hidden]`: a box that upgrades the page's static box stays
+//!   hidden until it has its content (see `widget::mount`).
 
 use std::cell::OnceCell;
 

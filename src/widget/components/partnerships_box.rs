@@ -136,6 +136,15 @@ async fn show(
         line.set_text_content(Some(&status));
         line.set_class_name(class);
     }
+    // Upgrading the page's static box (see `mount`): the live box takes its
+    // place in one step, now that it has content; after a failed download
+    // the static box (the same data, as text) stays.
+    if loaded.is_ok() && root.has_attribute("hidden") {
+        if let Some(slot) = root.previous_element_sibling() {
+            slot.remove();
+        }
+        let _ = root.remove_attribute("hidden");
+    }
     let saved_on = loaded
         .as_ref()
         .ok()
