@@ -5,10 +5,14 @@
 //     Integrity) replaces the loader's @GLUE_INTEGRITY@/@WASM_INTEGRITY@, so
 //     a loader the page verified with `integrity` runs only files of its own
 //     build;
-//  3. writes integrity.json and prints the loader's integrity for the snippet.
+//  3. writes integrity.json and prints the loader's integrity for the snippet;
+//  4. copies the three files into the versioned release folder v<version>/
+//     (the version of Cargo.toml) and writes release.json for the
+//     Einbindungsassistent: pasted snippets name that folder, so a new
+//     release never changes a page by surprise.
 // Keeps /*! ... */ notices.
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -54,4 +58,17 @@ hashes[LOADER] = integrity(
   }),
 );
 await writeFile(join(dir, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");
+
+// The package version: the first `version = "..."` of Cargo.toml ([package]).
+const cargo = await readFile(new URL("../Cargo.toml", import.meta.url), "utf8");
+const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
+if (!version) throw new Error("Cargo.toml has no version");
+const release = `v${version}/`;
+await mkdir(join(dir, release), { recursive: true });
+for (const name of [LOADER, GLUE, WASM]) await copyFile(join(dir, name), join(dir, release, name));
+await writeFile(
+  join(dir, "release.json"),
+  JSON.stringify({ version, path: release, loader: LOADER, integrity: hashes }, null, 2) + "\n",
+);
+console.log(`release ${version}: ${release}${LOADER}`);
 console.log(`integrity of ${LOADER} (for the snippet's integrity attribute): ${hashes[LOADER]}`);

@@ -181,20 +181,27 @@
       // Reads. The space to reserve so the page does not jump when the box
       // arrives: the min-height attribute, else the page's own reservation
       // (its CSS, which also holds before this script runs), else 12rem.
-      // Content already in the element (the static box) keeps its height
-      // until it is replaced, so the live box cannot pull the page up.
+      // Content already in the element (the static box) is upgraded in
+      // place instead: the live box takes its place (see measure).
       each(function (box) {
         box.options.lang = languageOf(box.host, box.options.lang);
-        box.upgrade = !box.host.shadowRoot && box.host.firstElementChild;
-        box.minHeight = box.upgrade
-          ? box.host.getBoundingClientRect().height + "px"
-          : box.options.minHeight || (parseFloat(getComputedStyle(box.host).minHeight) ? "" : "12rem");
+        box.upgrade = !box.host.shadowRoot && box.host.firstElementChild && measure(box.host);
+        if (!box.upgrade) {
+          box.minHeight = box.options.minHeight || (parseFloat(getComputedStyle(box.host).minHeight) ? "" : "12rem");
+        }
       });
       // Writes.
       each(function (box) {
-        if (box.minHeight) box.host.style.minHeight = box.minHeight;
         box.status = placeholder(box.host, box.options.lang, box.upgrade);
-        if (box.upgrade) release(box.host);
+        if (box.minHeight) box.host.style.minHeight = box.minHeight;
+        if (box.upgrade) {
+          // The live box's root takes these (widget styles); the element must
+          // not contain its layout, or the margins could not collapse.
+          box.host.style.contain = "none";
+          box.host.style.setProperty("--dp-upgrade-margin", box.upgrade[0] + "px 0 " + box.upgrade[1] + "px");
+          box.host.style.setProperty("--dp-upgrade-height", box.upgrade[2] + "px");
+          release(box.host);
+        }
         if (box.host.dpObserver) box.host.dpObserver.disconnect();
         box.host.dpObserver = null;
       });
@@ -227,14 +234,38 @@
       });
     };
 
-    // The static box's height stays reserved after the live box replaced it
-    // (a shorter box would pull up what follows) until that cannot be seen
-    // as a shift: once the box is off screen.
+    // Upgrading content in place. The live box must take exactly the place
+    // of that content: the same top and bottom margins (which collapse with
+    // the page's margins as the content's did) and at least its height.
+    // Measured with the element briefly a block formatting context, which
+    // keeps the collapsed margins inside it; restored before any paint.
+    var measure = function (host) {
+      var first = host.firstElementChild;
+      var last = host.lastElementChild;
+      while (last !== first && !last.getClientRects().length) last = last.previousElementSibling;
+      var display = host.style.display;
+      host.style.display = "flow-root";
+      var outer = host.getBoundingClientRect();
+      var style = getComputedStyle(host);
+      var top = first.getBoundingClientRect().top;
+      var bottom = last.getBoundingClientRect().bottom;
+      var size = [
+        top - outer.top - parseFloat(style.borderTopWidth) - parseFloat(style.paddingTop),
+        outer.bottom - bottom - parseFloat(style.borderBottomWidth) - parseFloat(style.paddingBottom),
+        bottom - top
+      ];
+      host.style.display = display;
+      return size;
+    };
+
+    // The static content's height stays reserved after the live box replaced
+    // it (a shorter box would pull up what follows) until that cannot be
+    // seen as a shift: once the box is off screen.
     var release = function (host) {
       if (!window.IntersectionObserver) return;
       var observer = new IntersectionObserver(function (entries) {
         if (entries[entries.length - 1].isIntersecting || host.shadowRoot.querySelector("slot")) return;
-        host.style.minHeight = "";
+        host.style.removeProperty("--dp-upgrade-height");
         observer.disconnect();
       });
       observer.observe(host);

@@ -25,7 +25,9 @@
 //!   (a sidebar or a main column), not the viewport's;
 //! * `contain: layout paint` keeps the box's layout work inside the box;
 //! * `.dp-root[hidden]`: a box that upgrades the page's static box stays
-//!   hidden until it has its content (see `widget::mount`).
+//!   hidden until it has its content (see `widget::mount`); it then takes
+//!   the static box's place: `--dp-upgrade-margin` and `--dp-upgrade-height`
+//!   are the margins and height the loader measured for that content.
 
 use std::cell::OnceCell;
 

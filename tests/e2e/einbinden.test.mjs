@@ -1,0 +1,332 @@
+// End-to-end: the Einbindungsassistent (einbinden.html) as a new webmaster
+// uses it, and the snippet it writes, pasted into a page on another origin:
+// with scripts (the box upgrades the static content in place, without a
+// layout shift), with a changed loader (refused; the static content stays)
+// and without JavaScript (the static content alone). Plus axe-core on the
+// assistant with the suggestions open and with a preview shown.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { serve } from "./server.mjs";
+import { launch, watch, readBoxes, settled, htmlPage } from "./browser.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DIST = join(ROOT, "dist");
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const TARGET = "#digitale-partnerschaften-01060";
+
+const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+
+let widgetDir; // a copy of dist/, so one test can change the served loader
+let widgets; // the origin of the widget and the assistant
+let pagesDir;
+let pages; // another origin: the webmaster's site
+let browser;
+let pasted; // the snippet as read back from the clipboard
+
+before(async () => {
+  widgetDir = mkdtempSync(join(tmpdir(), "dp-assistant-"));
+  cpSync(DIST, widgetDir, { recursive: true });
+  widgets = await serve({ "/": widgetDir }, { "/": { "access-control-allow-origin": "*" } });
+  pagesDir = mkdtempSync(join(tmpdir(), "dp-pasted-"));
+  // /strict/: the same pages under a Content-Security-Policy that allows
+  // the widget's origin but not 'wasm-unsafe-eval'.
+  const csp = `default-src 'self'; script-src 'self' ${widgets.url}; connect-src 'self' ${widgets.url}`;
+  pages = await serve({ "/site/": pagesDir, "/strict/": pagesDir }, { "/strict/": { "content-security-policy": csp } });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await widgets?.close();
+  await pages?.close();
+});
+
+/** Presses Tab until the element `selector` has the focus (at most `max` times). */
+async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement === document.querySelector(s), selector)) return i;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+async function openAssistant(context) {
+  const page = await context.newPage();
+  const log = watch(page);
+  await page.goto(`${widgets.url}/einbinden.html`);
+  await page.waitForSelector("#body-search:not([disabled])");
+  return { page, log };
+}
+
+/** A blank page on the webmaster's origin with `snippet` between two paragraphs. */
+function pastePage(name, snippet, after = "<p id=\"after\">Text nach dem Kasten.</p>") {
+  writeFileSync(
+    join(pagesDir, name),
+    htmlPage("Unser Kreis", `<p>Text vor dem Kasten.</p>\n${snippet}\n${after}`),
+  );
+  return `${pages.url}/site/${name}`;
+}
+
+test("a new user finds Kreis Segeberg by keyboard, copies the snippet, and it works pasted on another origin", async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: widgets.url });
+  const { page, log } = await openAssistant(context);
+  const started = Date.now();
+
+  await tabTo(page, "#body-search");
+  await page.keyboard.type("Sege");
+  const combobox = page.locator("#body-search");
+  await page.waitForSelector('[data-testid="body-option"]');
+  assert.equal(await combobox.getAttribute("aria-expanded"), "true");
+  const first = await page.locator('[data-testid="body-option"]').first().textContent();
+  assert.match(first, /^Kreis Segeberg Kreis · 01 060/);
+  await page.waitForFunction(() => /Vorschl/.test(document.getElementById("search-status").textContent));
+
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await combobox.getAttribute("aria-activedescendant"), "body-option-0");
+  assert.equal(await page.locator("#body-option-0").getAttribute("aria-selected"), "true");
+  await page.keyboard.press("Enter");
+  assert.equal(await combobox.getAttribute("aria-expanded"), "false");
+  assert.equal(await page.locator("#chosen").textContent(), "Gewählt: Kreis Segeberg (Kreis, Schlüssel 01060).");
+
+  await page.waitForFunction(() => document.getElementById("snippet").value.includes('data-ags="01060"'));
+  await tabTo(page, "#copy", 200);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /kopiert/.test(document.getElementById("copy-status").textContent));
+  pasted = await page.evaluate(() => navigator.clipboard.readText());
+  const seconds = (Date.now() - started) / 1000;
+  t.diagnostic(`scripted new-user run (focus the search field to the copied snippet): ${seconds.toFixed(2)} s`);
+
+  // The snippet: the exact text of the field, the versioned release on the
+  // assistant's origin, SRI of exactly the served file, the static box.
+  assert.equal(pasted, await page.locator("#snippet").inputValue());
+  const release = JSON.parse(readFileSync(join(DIST, "release.json"), "utf8"));
+  const loaderUrl = `${widgets.url}/v${release.version}/partnerships.js`;
+  assert.ok(pasted.includes(`src="${loaderUrl}"`), pasted);
+  const served = Buffer.from(await (await fetch(loaderUrl)).arrayBuffer());
+  const integrity = /integrity="([^"]+)"/.exec(pasted)[1];
+  assert.equal(integrity, sri(served));
+  assert.match(pasted, /crossorigin="anonymous"/);
+  assert.match(pasted, /data-target="#digitale-partnerschaften-01060"/);
+  assert.ok(pasted.includes(`data-src="${widgets.url}/partnerships.json"`), pasted);
+  assert.match(pasted, /<section class="dp-static" lang="de"[^>]*data-ags="01060">/);
+  assert.match(pasted, /<h4>IT-Allianz Nord AöR<\/h4>/);
+  assert.match(pasted, /<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org"/);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+
+  // Pasted into a blank page on another origin: the box shows IT-Allianz Nord.
+  const site = await browser.newContext();
+  const tab = await site.newPage();
+  const siteLog = watch(tab);
+  await tab.goto(pastePage("pasted.html", pasted));
+  await settled(tab, 1);
+  await tab.waitForFunction((s) => !document.querySelector(s).shadowRoot.querySelector("slot"), TARGET);
+  const [box] = await readBoxes(tab);
+  assert.equal(box.status, "3 Partnerschaften geladen");
+  assert.ok(box.groups.some((g) => g.ids.includes("it-allianz-nord-aoer")), JSON.stringify(box));
+  const text = await tab.evaluate((s) => document.querySelector(s).shadowRoot.textContent, TARGET);
+  assert.match(text, /IT-Allianz Nord/);
+  assert.deepEqual(siteLog.pageErrors, []);
+  assert.deepEqual(siteLog.errors, []);
+  await site.close();
+});
+
+test("one changed byte in the served loader: the browser refuses it, the static content stays readable", async () => {
+  assert.ok(pasted, "the first test copied a snippet");
+  const path = join(widgetDir, "v0.1.0", "partnerships.js");
+  const original = readFileSync(path);
+  const at = original.indexOf("Partnerschaften werden");
+  assert.ok(at >= 0);
+  const changed = Buffer.from(original);
+  changed.write("Partnerschaften wurden", at);
+  assert.equal(changed.length, original.length);
+  writeFileSync(path, changed);
+  try {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const log = watch(tab);
+    await tab.goto(pastePage("changed.html", pasted));
+    await tab.waitForLoadState("load");
+    await tab.waitForTimeout(300);
+    assert.ok(
+      log.errors.some((e) => /integrity/i.test(e) && e.includes("partnerships.js")),
+      log.errors.join("\n"),
+    );
+    const host = tab.locator(TARGET);
+    assert.equal(await tab.evaluate((s) => document.querySelector(s).shadowRoot, TARGET), null);
+    assert.equal(await tab.evaluate(() => typeof window.DigitalePartnerschaften), "undefined");
+    assert.match(await host.innerText(), /IT-Allianz Nord AöR/);
+    assert.ok((await host.boundingBox()).height > 100);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  } finally {
+    writeFileSync(path, original);
+  }
+});
+
+test("without JavaScript the pasted snippet shows the partnerships as static HTML", async () => {
+  assert.ok(pasted, "the first test copied a snippet");
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const tab = await context.newPage();
+  await tab.goto(pastePage("nojs.html", pasted));
+  const host = tab.locator(TARGET);
+  assert.equal(await host.locator("h2").textContent(), "Unsere digitalen Partnerschaften");
+  const text = await host.innerText();
+  assert.match(text, /IT-Allianz Nord AöR/);
+  assert.match(text, /Kreis Segeberg \(wir\)/);
+  // The details open natively, without any script.
+  await host.locator("summary").first().click();
+  assert.equal(await host.locator("details").first().getAttribute("open"), "");
+  assert.equal(widgets.requests.filter((r) => r.endsWith(".wasm") && r.includes("nojs")).length, 0);
+  await context.close();
+});
+
+test("when the data or the wasm cannot be loaded, the static content stays and the console says why", async () => {
+  assert.ok(pasted, "the first test copied a snippet");
+  const cases = [
+    // (the error answer has no CORS header: the page sees a network error)
+    ["data fails", "site", pasted.replace(`data-src="${widgets.url}/partnerships.json"`, `data-src="${widgets.url}/status/500/partnerships.json"`), /could not fetch the dataset/],
+    ["no 'wasm-unsafe-eval'", "strict", pasted, /wasm-unsafe-eval/],
+  ];
+  for (const [name, folder, snippet, console] of cases) {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const log = watch(tab);
+    const url = pastePage(`${folder}-kept.html`, snippet).replace("/site/", `/${folder}/`);
+    await tab.goto(url);
+    await tab.waitForTimeout(1500);
+    assert.ok(log.errors.some((e) => console.test(e)), `${name}: ${log.errors.join("\n")}`);
+    // The slot still shows the static content; the live box stays hidden.
+    assert.equal(await tab.evaluate((s) => Boolean(document.querySelector(s).shadowRoot.querySelector("slot")), TARGET), true, name);
+    const host = tab.locator(TARGET);
+    assert.match(await host.innerText(), /IT-Allianz Nord AöR/, name);
+    assert.ok((await host.boundingBox()).height > 100, name);
+    assert.equal(await tab.locator(`${TARGET} .dp-static h2`).isVisible(), true, name);
+    assert.equal(await tab.locator('[data-testid="dp-box"]').isVisible(), false, name);
+    assert.deepEqual(log.pageErrors, [], name);
+    await context.close();
+  }
+});
+
+// 1280 × 1000: the whole box and text after it on screen; 360 × 800: a phone.
+for (const [width, height] of [[360, 800], [1280, 1000]]) {
+  test(`upgrade in place at ${width} px: the box replaces the static content without a layout shift`, async (t) => {
+    assert.ok(pasted, "the first test copied a snippet");
+    const context = await browser.newContext({ viewport: { width, height } });
+    await context.addInitScript(() => {
+      window.layoutShifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const tab = await context.newPage();
+    const log = watch(tab);
+    // Content below the box, filling the screen: any shift of it would count.
+    const after = `<p id="after">${"Text nach dem Kasten. ".repeat(200)}</p>`;
+    await tab.goto(pastePage(`cls-${width}.html`, pasted, after));
+    const place = () =>
+      tab.evaluate((s) => {
+        const rect = document.querySelector(s).getBoundingClientRect();
+        return { top: rect.top, height: rect.height, after: document.getElementById("after").getBoundingClientRect().top };
+      }, TARGET);
+    const before = await place();
+    await settled(tab, 1);
+    await tab.waitForFunction((s) => !document.querySelector(s).shadowRoot.querySelector("slot"), TARGET);
+    // The live box is shown (not the static content), and it is the real one.
+    const [box] = await readBoxes(tab);
+    assert.equal(box.status, "3 Partnerschaften geladen");
+    const liveHeight = await tab.evaluate(
+      (s) => document.querySelector(s).shadowRoot.querySelector('[data-testid="dp-box"]').getBoundingClientRect().height,
+      TARGET,
+    );
+    assert.ok(liveHeight > 100, `live box height ${liveHeight}`);
+    await tab.waitForTimeout(500);
+    const now = await place();
+    assert.equal(now.top, before.top, "the box starts where the static content started");
+    if (liveHeight <= before.height) assert.equal(now.after, before.after, "what follows stays");
+    const shifts = await tab.evaluate(() => window.layoutShifts);
+    const cls = shifts.reduce((a, b) => a + b, 0);
+    t.diagnostic(`${width} px: static ${before.height.toFixed(0)} px, live box ${liveHeight.toFixed(0)} px, CLS ${cls.toFixed(4)} (${shifts.length} shifts)`);
+    assert.ok(cls < 0.01, `CLS ${cls} at ${width} px`);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  });
+}
+
+test("axe-core: no WCAG 2.1 A/AA violation on the assistant with the suggestions open and with a preview", async () => {
+  for (const width of [320, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const { page, log } = await openAssistant(context);
+    await page.focus("#body-search");
+    await page.keyboard.type("Gif");
+    await page.waitForSelector('[data-testid="body-option"]');
+    await page.keyboard.press("ArrowDown");
+    const open = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    assert.deepEqual(
+      open.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+      [],
+      `suggestions open at ${width} px`,
+    );
+    await page.keyboard.press("Enter");
+    await page.locator('input[name="view"][value="network"]').check();
+    await page.waitForFunction(() => {
+      const host = document.querySelector('[data-testid="preview-host"]');
+      return host?.shadowRoot && !host.shadowRoot.querySelector("slot") && host.shadowRoot.querySelector("svg");
+    });
+    const shown = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    assert.deepEqual(
+      shown.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+      [],
+      `preview shown at ${width} px`,
+    );
+    assert.equal(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      true,
+      `no sideways scroll at ${width} px`,
+    );
+    await page.screenshot({ path: join(ROOT, "test-results", `einbinden-${width}.png`), fullPage: true });
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
+});
+
+test("the static-only snippet has no script and the options change the snippet", async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: widgets.url });
+  const { page, log } = await openAssistant(context);
+  await page.focus("#body-search");
+  await page.keyboard.type("01 053 090");
+  await page.waitForSelector('[data-testid="body-option"]');
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.locator('input[name="theme"][value="dark"]').check();
+  await page.locator('input[name="lang"][value="en"]').check();
+  await page.locator("#heading-level").selectOption("3");
+  await page.waitForFunction(() => document.getElementById("snippet").value.includes('data-heading-level="3"'));
+  const scripted = await page.locator("#snippet").inputValue();
+  assert.match(scripted, /data-ags="01053090"/);
+  assert.match(scripted, /data-theme="dark"/);
+  assert.match(scripted, /data-lang="en"/);
+  assert.match(scripted, /<section class="dp-static" lang="en"/);
+  assert.match(scripted, /<h3 id="dp-static-01053090">Our digital partnerships<\/h3>/);
+  assert.doesNotMatch(scripted, /<h2/);
+
+  await page.locator('input[name="mode"][value="static"]').check();
+  await page.waitForFunction(() => !document.getElementById("snippet").value.includes("<script"));
+  const staticOnly = await page.locator("#snippet").inputValue();
+  assert.match(staticOnly, /<div id="digitale-partnerschaften-01053090">/);
+  assert.match(staticOnly, /Our digital partnerships/);
+  assert.equal(await page.locator('input[name="theme"][value="dark"]').isVisible(), false);
+  // The preview is the static HTML itself.
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="preview-host"]').shadowRoot), null);
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
