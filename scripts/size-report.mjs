@@ -2,7 +2,7 @@
 // their total. Exits 1 when the brotli total exceeds the budget.
 //
 //   node scripts/size-report.mjs [dist-dir] [--budget-kib 100]
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -10,8 +10,18 @@ import { fileURLToPath } from "node:url";
 /** The files a page downloads for the box (the dataset aside). The CSS is compiled into the wasm. */
 export const WIDGET_FILES = ["partnerships.js", "partnerships-widget.js", "partnerships-widget_bg.wasm"];
 
-export function measure(dist) {
-  const rows = WIDGET_FILES.map((name) => {
+/** The Einbindungsassistent's own files (never loaded by partnerships.js), for information. */
+export const ASSISTANT_FILES = [
+  "einbinden.html",
+  "einbinden.js",
+  "einbinden-search.js",
+  "einbinden.css",
+  "einbinden/suggestions.json",
+  "einbinden/static/de/01060.html",
+];
+
+export function measure(dist, files = WIDGET_FILES) {
+  const rows = files.map((name) => {
     const bytes = readFileSync(join(dist, name));
     return {
       name,
@@ -49,4 +59,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
   console.log(`within the budget of ${budget} KiB`);
+  if (ASSISTANT_FILES.every((name) => existsSync(join(dist, name)))) {
+    const assistant = measure(dist, ASSISTANT_FILES);
+    console.log("\nthe Einbindungsassistent's page (not loaded by partnerships.js; one static box per chosen body):");
+    assistant.rows.forEach((r) => console.log(line(r)));
+    console.log(line(assistant.total));
+  }
 }

@@ -123,6 +123,7 @@ test("a new user finds Kreis Segeberg by keyboard, copies the snippet, and it wo
   await context.close();
 
   // Pasted into a blank page on another origin: the box shows IT-Allianz Nord.
+  const seen = widgets.requests.length;
   const site = await browser.newContext();
   const tab = await site.newPage();
   const siteLog = watch(tab);
@@ -136,6 +137,12 @@ test("a new user finds Kreis Segeberg by keyboard, copies the snippet, and it wo
   assert.match(text, /IT-Allianz Nord/);
   assert.deepEqual(siteLog.pageErrors, []);
   assert.deepEqual(siteLog.errors, []);
+  // The pasted page loads the three files of the release and the host's
+  // slice, nothing of the assistant.
+  assert.deepEqual(
+    [...new Set(widgets.requests.slice(seen))].sort(),
+    ["/slices/01060.json", `/v${release.version}/partnerships-widget.js`, `/v${release.version}/partnerships-widget_bg.wasm`, `/v${release.version}/partnerships.js`],
+  );
   await site.close();
 });
 
@@ -329,4 +336,68 @@ test("the static-only snippet has no script and the options change the snippet",
   assert.equal(await page.evaluate(() => document.querySelector('[data-testid="preview-host"]').shadowRoot), null);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
+});
+
+test("where the Clipboard API is refused, the snippet is selected for Ctrl+C and the status says so", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException("refused", "NotAllowedError"));
+  });
+  const { page, log } = await openAssistant(context);
+  await page.focus("#body-search");
+  await page.keyboard.type("Föhr");
+  await page.waitForSelector('[data-testid="body-option"]');
+  assert.match(await page.locator('[data-testid="body-option"]').first().textContent(), /Amt Föhr-Amrum/);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("snippet").value.includes('data-ags="010545488"'));
+  await page.locator("#copy").click();
+  await page.waitForFunction(() => /Strg\+C/.test(document.getElementById("copy-status").textContent));
+  const selection = await page.evaluate(() => {
+    const field = document.getElementById("snippet");
+    return { focused: document.activeElement === field, start: field.selectionStart, end: field.selectionEnd, length: field.value.length };
+  });
+  assert.deepEqual(selection, { focused: true, start: 0, end: selection.length, length: selection.length });
+  assert.ok(selection.length > 500);
+  assert.equal(await page.locator("#copy-status").getAttribute("role"), "status");
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
+
+test("Escape closes the suggestions, a second Escape clears the field; an unknown key can still be used", async () => {
+  const context = await browser.newContext();
+  const { page } = await openAssistant(context);
+  await page.focus("#body-search");
+  await page.keyboard.type("Mölln");
+  await page.waitForSelector('[data-testid="body-option"]');
+  assert.match(await page.locator('[data-testid="body-option"]').first().textContent(), /Stadt Mölln/);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#body-search").getAttribute("aria-expanded"), "false");
+  assert.equal(await page.locator("#body-options").isVisible(), false);
+  assert.equal(await page.locator("#body-search").inputValue(), "Mölln");
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#body-search").inputValue(), "");
+  // A Gemeinde key the suggestions do not list: offered as it is.
+  await page.keyboard.type("01060005");
+  await page.waitForSelector('[data-testid="body-option"]');
+  assert.match(await page.locator('[data-testid="body-option"]').first().textContent(), /Schlüssel 01060005/);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("snippet").value.includes('data-ags="01060005"'));
+  // No static content for it, and the page says so.
+  assert.match(await page.locator('[data-testid="preview"]').innerText(), /keinen statischen Inhalt/);
+  assert.doesNotMatch(await page.locator("#snippet").inputValue(), /dp-static/);
+  await context.close();
+});
+
+test("axe-core: no WCAG 2.1 A/AA violation on the CMS recipes page", async () => {
+  for (const width of [320, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${widgets.url}/einbinden-cms.html`);
+    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`), [], `${width} px`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, `no sideways scroll at ${width} px`);
+    await context.close();
+  }
 });
