@@ -495,6 +495,58 @@ pub async fn yield_to_host() {
     sleep(0).await;
 }
 
+thread_local! {
+    /// The time of the animation frame in which a box last showed its content.
+    static CLAIMED_FRAME: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) };
+    /// A box showed its content since the last frame.
+    static WAITING_FOR_FRAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Waits for an animation frame in which no other box of the page shows its
+/// content, so the browser lays out one box's content per frame: twenty
+/// boxes whose data arrive together would otherwise be laid out in one
+/// long frame (measured: 43–61 ms of style and layout). Returns at once
+/// when no other box showed content since the last frame (a page with one
+/// box waits for nothing), or when the page draws no frames (a hidden tab).
+pub async fn own_frame() {
+    if !WAITING_FOR_FRAME.with(|waiting| waiting.replace(true)) {
+        // The next frame draws this box: keep it for this box.
+        wasm_bindgen_futures::spawn_local(async {
+            if let Some(frame) = next_frame().await {
+                CLAIMED_FRAME.with(|claimed| claimed.set(frame));
+            }
+            WAITING_FOR_FRAME.with(|waiting| waiting.set(false));
+        });
+        return;
+    }
+    loop {
+        let Some(frame) = next_frame().await else {
+            return;
+        };
+        if CLAIMED_FRAME.with(|claimed| claimed.replace(frame)) != frame {
+            return;
+        }
+    }
+}
+
+/// The time of the next animation frame (all callbacks of one frame get the
+/// same), or `None` after 100 ms without one.
+async fn next_frame() -> Option<f64> {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        // The same resolve for both: whichever comes first counts.
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    JsFuture::from(frame)
+        .await
+        .ok()
+        .and_then(|time| time.as_f64())
+}
+
 /// The message of a thrown JS value (without Rust's Debug formatting, which
 /// costs bytes in the wasm).
 fn js_error_message(error: &JsValue) -> String {

@@ -18,7 +18,7 @@ use crate::model::dataset::Status;
 use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
 use crate::presentation::{Filter, HostBox, PageGroup, CHUNK, FIRST_PAGE};
-use crate::widget::data::{load_for_host, yield_to_host, Limits};
+use crate::widget::data::{load_for_host, own_frame, yield_to_host, Limits};
 use crate::widget::log_error;
 
 /// One box for the host named by `raw_key` (the `data-ags` attribute as
@@ -118,6 +118,8 @@ async fn show(
         Ok((view, _)) => ((texts.loaded)(view.count), "dp-status dp-visually-hidden"),
         Err(error) => (error.reader_message(texts), "dp-status dp-error"),
     };
+    // The content in a frame of its own (other boxes may be arriving too).
+    own_frame().await;
     if let (Ok((view, found)), Ok(Some(content))) = (&loaded, root.query_selector(".dp-content")) {
         // A retry replaces what an earlier try showed (a saved copy).
         content.set_text_content(None);
