@@ -95,6 +95,10 @@ const CONTENT_CLASS: &str = "dp-content";
 /// [`CONTENT_CLASS`].
 const SAVED_CLASS: &str = "dp-saved";
 
+/// More partnerships than this in the loaded data: selecting them gets a
+/// task of its own.
+const LARGE: usize = 100;
+
 /// Loads the dataset (shared per URL), then shows the host's selection in
 /// the box under `root`.
 async fn show(
@@ -105,14 +109,24 @@ async fn show(
     look: Look,
 ) {
     let found = load_for_host(&host, &dataset_url, limits).await;
-    // Selecting and laying out are separate tasks for the host page.
-    yield_to_host().await;
+    // With much data, selecting and laying out are separate tasks for the
+    // host page; a host's usual slice is selected in well under a
+    // millisecond, and each pause would only cost the reader a turn of the
+    // event loop.
+    let large = found
+        .as_ref()
+        .is_ok_and(|found| found.dataset.partnerships.len() > LARGE);
+    if large {
+        yield_to_host().await;
+    }
     let texts = look.texts();
     let loaded = found.map(|found| {
         let view = HostBox::new(&found.dataset, &host, look.lang);
         (Rc::new(view), found)
     });
-    yield_to_host().await;
+    if large {
+        yield_to_host().await;
+    }
     let (status, class) = match &loaded {
         Ok((view, _)) if view.count == 0 => ((texts.empty)(view.host_name.as_deref()), "dp-status"),
         Ok((view, _)) => ((texts.loaded)(view.count), "dp-status dp-visually-hidden"),
