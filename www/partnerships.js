@@ -207,9 +207,10 @@
       });
       // Lazy start: a box far from the viewport downloads nothing until it
       // approaches (unless data-eager); one near it starts at once, each in
-      // a task of its own. (Starting the first box's or only the wasm's
-      // download in this task was ~100 ms sooner on a slow phone but made
-      // this task of twenty boxes a long one: measured 52-60 ms.)
+      // a task of its own. (Starting the first box's downloads in this task
+      // began them ~100 ms sooner on a slow phone, but the time to a
+      // rendered box did not change measurably (bench/run.mjs, 21 runs), and
+      // with twenty boxes this task became a long one: 52-60 ms.)
       each(function (box) {
         var go = function () {
           start(box.host, box.options, box.status);
