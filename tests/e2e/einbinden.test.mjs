@@ -268,6 +268,43 @@ for (const [width, height] of [[360, 800], [1280, 1000]]) {
   });
 }
 
+test("a short box on a phone, all on screen: the live box is taller than the static content, and the shift stays under 0.01", async (t) => {
+  // The snippet for Stadt Wolfsburg, from the assistant.
+  const assistant = await browser.newContext();
+  const { page } = await openAssistant(assistant);
+  await page.focus("#body-search");
+  await page.keyboard.type("03103000");
+  await page.waitForSelector('[data-testid="body-option"]');
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("snippet").value.includes('data-ags="03103000"'));
+  const snippet = await page.locator("#snippet").inputValue();
+  await assistant.close();
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  await context.addInitScript(() => {
+    window.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const tab = await context.newPage();
+  await tab.goto(pastePage("short-360.html", snippet, `<p id="after">${"Text nach dem Kasten. ".repeat(300)}</p>`));
+  const target = "#digitale-partnerschaften-03103000";
+  const place = () =>
+    tab.evaluate((s) => [document.querySelector(s).getBoundingClientRect(), document.getElementById("after").getBoundingClientRect().top], target);
+  const [box, after] = await place();
+  assert.ok(after < 800, "what follows is on screen");
+  await tab.waitForFunction((s) => !document.querySelector(s).shadowRoot.querySelector("slot"), target);
+  await tab.waitForTimeout(500);
+  const [liveBox, liveAfter] = await place();
+  const cls = (await tab.evaluate(() => window.layoutShifts)).reduce((a, b) => a + b, 0);
+  t.diagnostic(`short box at 360 px: static ${box.height.toFixed(0)} px, live ${liveBox.height.toFixed(0)} px, what follows moved ${(liveAfter - after).toFixed(0)} px, CLS ${cls.toFixed(4)}`);
+  assert.equal(liveBox.top, box.top);
+  assert.ok(cls < 0.01, `CLS ${cls}`);
+  await context.close();
+});
+
 test("axe-core: no WCAG 2.1 A/AA violation on the assistant with the suggestions open and with a preview", async () => {
   for (const width of [320, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
