@@ -164,6 +164,27 @@ function choose(entry) {
   refresh();
 }
 
+/**
+ * The data address as typed: "" (the default), or an absolute http(s)
+ * address. Anything else is refused with a message at the field.
+ */
+function dataAddress(typed) {
+  const field = $("data-url");
+  const message = $("data-url-error");
+  let valid = !typed;
+  if (typed) {
+    try {
+      valid = /^https?:$/.test(new URL(typed).protocol);
+    } catch {
+      valid = false;
+    }
+  }
+  field.toggleAttribute("aria-invalid", !valid);
+  field.setAttribute("aria-describedby", valid ? "data-url-hint" : "data-url-error data-url-hint");
+  message.hidden = valid;
+  return valid ? typed : "";
+}
+
 function options() {
   const data = new FormData(form);
   return {
@@ -172,7 +193,7 @@ function options() {
     lang: data.get("lang"),
     view: data.get("view"),
     level: Number(data.get("level")) || 2,
-    src: String(data.get("src") || "").trim(),
+    src: dataAddress(String(data.get("src") || "").trim()),
   };
 }
 

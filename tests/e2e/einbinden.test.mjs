@@ -363,6 +363,18 @@ test("the static-only snippet has no script and the options change the snippet",
   assert.match(scripted, /<h3 id="dp-static-01053090">Our digital partnerships<\/h3>/);
   assert.doesNotMatch(scripted, /<h2/);
 
+  // A data address that is not http(s) is refused at the field.
+  await page.locator("#data-url").fill("javascript:alert(1)");
+  await page.locator("#data-url").press("Tab");
+  await page.waitForSelector('[data-testid="data-url-error"]:not([hidden])');
+  assert.equal(await page.locator("#data-url").getAttribute("aria-invalid"), "");
+  assert.doesNotMatch(await page.locator("#snippet").inputValue(), /javascript:/);
+  await page.locator("#data-url").fill("https://daten.example.org/partnerschaften/partnerships.json");
+  await page.locator("#data-url").press("Tab");
+  await page.waitForFunction(() => document.getElementById("snippet").value.includes('data-src="https://daten.example.org/partnerschaften/partnerships.json"'));
+  assert.equal(await page.locator('[data-testid="data-url-error"]').isVisible(), false);
+  assert.equal(await page.locator("#data-url").getAttribute("aria-invalid"), null);
+
   await page.locator('input[name="mode"][value="static"]').check();
   await page.waitForFunction(() => !document.getElementById("snippet").value.includes("<script"));
   const staticOnly = await page.locator("#snippet").inputValue();
