@@ -64,6 +64,21 @@ async function openAssistant(context) {
   return { page, log };
 }
 
+/**
+ * A browser context of `viewport` whose pages collect the value of every
+ * layout shift not caused by input in `window.layoutShifts`, from the start.
+ */
+async function shiftWatchingContext(viewport) {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(() => {
+    window.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return context;
+}
+
 /** A blank page on the webmaster's origin with `snippet` between two paragraphs. */
 function pastePage(name, snippet, after = "<p id=\"after\">Text nach dem Kasten.</p>") {
   writeFileSync(
@@ -227,13 +242,7 @@ test("when the data or the wasm cannot be loaded, the static content stays and t
 for (const [width, height] of [[360, 800], [1280, 1000]]) {
   test(`upgrade in place at ${width} px: the box replaces the static content without a layout shift`, async (t) => {
     assert.ok(pasted, "the first test copied a snippet");
-    const context = await browser.newContext({ viewport: { width, height } });
-    await context.addInitScript(() => {
-      window.layoutShifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    const context = await shiftWatchingContext({ width, height });
     const tab = await context.newPage();
     const log = watch(tab);
     // Content below the box, filling the screen: any shift of it would count.
@@ -281,13 +290,7 @@ test("a short box on a phone, all on screen: the live box is taller than the sta
   const snippet = await page.locator("#snippet").inputValue();
   await assistant.close();
 
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-  await context.addInitScript(() => {
-    window.layoutShifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShifts.push(entry.value);
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+  const context = await shiftWatchingContext({ width: 360, height: 800 });
   const tab = await context.newPage();
   await tab.goto(pastePage("short-360.html", snippet, `<p id="after">${"Text nach dem Kasten. ".repeat(300)}</p>`));
   const target = "#digitale-partnerschaften-03103000";
