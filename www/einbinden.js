@@ -223,28 +223,41 @@ function atLevel(html, level) {
 
 const withoutScripts = (html) => html.replace(/<script type="application\/ld\+json">[^<]*<\/script>\n?/g, "");
 
+/**
+ * What the snippet's element holds (and the preview shows): the static box
+ * at the chosen heading level, without its JSON-LD in a static-only snippet.
+ */
+function staticContent(staticHtml, opts) {
+  const inner = staticHtml ? atLevel(staticHtml, opts.level) : "";
+  return opts.mode === "static" ? withoutScripts(inner) : inner;
+}
+
+/** The versioned loader's address. */
+const loaderUrl = (release) => new URL(release.path + release.loader, page).href;
+
+/** The dataset's address: the one typed (checked), else the one beside the assistant. */
+const dataUrl = (opts) => opts.src || new URL("partnerships.json", page).href;
+
 const attribute = (text) => String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /** The snippet for the chosen body and options (exactly what is copied). */
 function snippet(entry, opts, staticHtml) {
   const release = state.release;
-  const loader = new URL(release.path + release.loader, page).href;
-  const dataUrl = opts.src || new URL("partnerships.json", page).href;
   const target = `digitale-partnerschaften-${entry.k}`;
-  const inner = staticHtml ? atLevel(staticHtml, opts.level) : "";
+  const inner = staticContent(staticHtml, opts);
   if (opts.mode === "static") {
     return (
       `<!-- Unsere digitalen Partnerschaften: ${entry.n.replace(/--/g, "- -")} (${entry.k}), statisch; Stand siehe Kasten. Neu holen: ${new URL("einbinden.html", page).href} -->\n` +
-      `<div id="${target}">\n${withoutScripts(inner)}</div>\n`
+      `<div id="${target}">\n${inner}</div>\n`
     );
   }
   const attrs = [
-    `src="${attribute(loader)}"`,
+    `src="${attribute(loaderUrl(release))}"`,
     `integrity="${attribute(release.integrity[release.loader])}"`,
     `crossorigin="anonymous"`,
     `data-ags="${entry.k}"`,
     `data-target="#${target}"`,
-    `data-src="${attribute(dataUrl)}"`,
+    `data-src="${attribute(dataUrl(opts))}"`,
   ];
   if (opts.theme !== "light") attrs.push(`data-theme="${opts.theme}"`);
   if (opts.lang) attrs.push(`data-lang="${opts.lang}"`);
@@ -278,19 +291,20 @@ function showPreview(entry, opts, staticHtml) {
   const host = document.createElement("div");
   host.id = `digitale-partnerschaften-${entry.k}`;
   host.dataset.testid = "preview-host";
-  const inner = staticHtml ? atLevel(staticHtml, opts.level) : "";
   // Our own build output (escaped dataset text); the JSON-LD is inert here.
-  host.innerHTML = opts.mode === "static" ? withoutScripts(inner) : inner;
-  const note = document.createElement("p");
-  note.className = "hint";
-  note.textContent = staticHtml
-    ? ""
-    : "Für diesen Schlüssel enthält der Ausschnitt keinen statischen Inhalt: Ohne JavaScript bleibt der Platz leer.";
-  preview.replaceChildren(...(note.textContent ? [note] : []), host);
+  host.innerHTML = staticContent(staticHtml, opts);
+  if (staticHtml) {
+    preview.replaceChildren(host);
+  } else {
+    const note = document.createElement("p");
+    note.className = "hint";
+    note.textContent = "Für diesen Schlüssel enthält der Ausschnitt keinen statischen Inhalt: Ohne JavaScript bleibt der Platz leer.";
+    preview.replaceChildren(note, host);
+  }
   if (opts.mode === "static") return;
   window.DigitalePartnerschaften.render(host, {
     ags: entry.k,
-    src: opts.src || new URL("partnerships.json", page).href,
+    src: dataUrl(opts),
     base: new URL(state.release.path, page).href,
     eager: true,
     headingLevel: opts.level,
@@ -302,19 +316,13 @@ function showPreview(entry, opts, staticHtml) {
 
 function csp(opts) {
   const widget = page.origin;
-  let data = widget;
-  try {
-    data = new URL(opts.src || "partnerships.json", page).origin;
-  } catch {
-    // an unfinished address: the widget's origin until it is complete
-  }
+  const data = new URL(dataUrl(opts)).origin;
   const connect = data === widget ? widget : `${widget} ${data}`;
   return `script-src ${widget} 'wasm-unsafe-eval';\nconnect-src ${connect};`;
 }
 
 form.addEventListener("change", refresh);
 form.addEventListener("submit", (event) => event.preventDefault());
-$("data-url").addEventListener("change", refresh);
 
 // ---------------------------------------------------------------- copying
 
@@ -342,7 +350,7 @@ async function json(path) {
 function loadLoader(release) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
-    script.src = new URL(release.path + release.loader, page).href;
+    script.src = loaderUrl(release);
     script.integrity = release.integrity[release.loader];
     script.crossOrigin = "anonymous";
     script.onload = resolve;
@@ -352,7 +360,7 @@ function loadLoader(release) {
 }
 
 async function start() {
-  $("data-url").placeholder = new URL("partnerships.json", page).href;
+  $("data-url").placeholder = dataUrl({});
   try {
     const [release, suggestions] = await Promise.all([json("release.json"), json("einbinden/suggestions.json")]);
     state.release = release;

@@ -1,7 +1,7 @@
 //! Loading the dataset: one download and one parse per URL, shared by every
 //! box on the page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -511,9 +511,9 @@ pub async fn yield_to_host() {
 
 thread_local! {
     /// The time of the animation frame in which a box last showed its content.
-    static CLAIMED_FRAME: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) };
+    static CLAIMED_FRAME: Cell<f64> = const { Cell::new(-1.0) };
     /// A box showed its content since the last frame.
-    static WAITING_FOR_FRAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static WAITING_FOR_FRAME: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Waits for an animation frame in which no other box of the page shows its
