@@ -425,6 +425,61 @@ impl HostBox {
         page
     }
 
+    /// A fingerprint of what the box shows (8 hex digits, FNV-1a): the
+    /// language, the host's name, every group and partnership with all their
+    /// texts and links, and the licence. The static box of the assistant's
+    /// snippet carries it (`data-digest`), so the live box can tell whether
+    /// the data changed since the snippet was made. The date of the data
+    /// ("Stand der Daten") is left out: it changes with every edit of the
+    /// dataset, also where nothing this host shows changed.
+    ///
+    /// ```
+    /// # use partnerships_widget::{model::dataset::Dataset, presentation::HostBox};
+    /// # let mut dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
+    /// let host = "01060".parse().unwrap();
+    /// let before = HostBox::new(&dataset, &host, Default::default()).digest(&dataset);
+    /// assert_eq!(before.len(), 8);
+    /// dataset.partnerships[0].title.push('!');
+    /// assert_ne!(HostBox::new(&dataset, &host, Default::default()).digest(&dataset), before);
+    /// ```
+    pub fn digest(&self, dataset: &Dataset) -> String {
+        let mut hash = Fnv(0x811c_9dc5);
+        hash.text(self.lang.code());
+        hash.text(self.host_name.as_deref().unwrap_or(""));
+        for group in self.page(dataset, 0, self.count) {
+            hash.text(group.heading);
+            for item in &group.items {
+                for text in [
+                    &item.id,
+                    &item.title,
+                    item.kind,
+                    item.status,
+                    &item.description,
+                ] {
+                    hash.text(text);
+                }
+                hash.text(item.when.as_deref().unwrap_or(""));
+                for topic in &item.topics {
+                    hash.text(topic);
+                }
+                for partner in &item.partners {
+                    hash.text(&partner.name);
+                    hash.text(if partner.is_host { "1" } else { "0" });
+                    hash.text(partner.role.as_deref().unwrap_or(""));
+                    hash.text(partner.when.as_deref().unwrap_or(""));
+                }
+                for source in &item.sources {
+                    hash.text(&source.label);
+                    hash.text(source.url.as_deref().unwrap_or(""));
+                    hash.text(source.detail.as_deref().unwrap_or(""));
+                }
+            }
+        }
+        hash.text(&self.license_name);
+        hash.text(self.license_url.as_deref().unwrap_or(""));
+        format!("{:08x}", hash.0)
+    }
+
     /// The box of `host` over a validated `dataset`, in `lang`.
     ///
     /// ```
@@ -457,6 +512,20 @@ impl HostBox {
                     .map_or_else(|| dataset.modified.clone(), |d| texts.date(&d)),
             ),
             lang,
+        }
+    }
+}
+
+/// 32-bit FNV-1a over texts, each closed by a separator no text holds, so
+/// that ("ab", "c") and ("a", "bc") differ. Written out rather than derived
+/// `Hash`: that hashes lengths as `usize`, which differs between the native
+/// tool (64 bits) and the wasm (32 bits).
+struct Fnv(u32);
+
+impl Fnv {
+    fn text(&mut self, text: &str) {
+        for &byte in text.as_bytes().iter().chain(&[0xff]) {
+            self.0 = (self.0 ^ u32::from(byte)).wrapping_mul(0x0100_0193);
         }
     }
 }

@@ -178,6 +178,7 @@
           }
         }
       };
+      var reader = readerSize();
       // Reads. The space to reserve so the page does not jump when the box
       // arrives: the min-height attribute, else the page's own reservation
       // (its CSS, which also holds before this script runs), else 12rem.
@@ -186,7 +187,10 @@
       each(function (box) {
         box.options.lang = languageOf(box.host, box.options.lang);
         box.upgrade = !box.host.shadowRoot && box.host.firstElementChild && measure(box.host);
-        if (!box.upgrade) {
+        if (box.upgrade) {
+          var made = box.host.querySelector("[data-digest]");
+          box.options.digest = made && made.getAttribute("data-digest");
+        } else {
           box.minHeight = box.options.minHeight || (parseFloat(getComputedStyle(box.host).minHeight) ? "" : "12rem");
         }
       });
@@ -199,9 +203,8 @@
           // not contain its layout, or the margins could not collapse.
           box.host.style.contain = "none";
           box.host.style.setProperty("--dp-upgrade-margin", box.upgrade[0] + "px 0 " + box.upgrade[1] + "px");
-          box.host.style.setProperty("--dp-upgrade-height", box.upgrade[2] + "px");
-          release(box.host);
         }
+        box.host.style.setProperty("--dp-reader-size", reader);
         if (box.host.dpObserver) box.host.dpObserver.disconnect();
         box.host.dpObserver = null;
       });
@@ -237,9 +240,11 @@
       });
     };
 
-    // Upgrading content in place. The live box must take exactly the place
-    // of that content: the same top and bottom margins (which collapse with
-    // the page's margins as the content's did) and at least its height.
+    // Upgrading content in place. The static content stays while its data
+    // is current (the wasm compares the digest it was made with): nothing
+    // moves and no space is left blank. When the data changed, the live box
+    // takes its place with the same top and bottom margins, which collapse
+    // with the page's margins as the content's did.
     // Measured with the element briefly a block formatting context, which
     // keeps the collapsed margins inside it; restored before any paint.
     var measure = function (host) {
@@ -261,17 +266,18 @@
       return size;
     };
 
-    // The static content's height stays reserved after the live box replaced
-    // it (a shorter box would pull up what follows) until that cannot be
-    // seen as a shift: once the box is off screen.
-    var release = function (host) {
-      if (!window.IntersectionObserver) return;
-      var observer = new IntersectionObserver(function (entries) {
-        if (entries[entries.length - 1].isIntersecting || host.shadowRoot.querySelector("slot")) return;
-        host.style.removeProperty("--dp-upgrade-height");
-        observer.disconnect();
-      });
-      observer.observe(host);
+    // The reader's own text size (the browser setting, `medium`): the box
+    // follows the text size where it is placed, but never goes below this.
+    // CSS cannot compare `medium` with `1em`, so it is measured once.
+    var readerSize = function () {
+      if (!readerSize.px) {
+        var probe = document.createElement("span");
+        probe.style.cssText = "position:absolute;visibility:hidden;font-size:medium";
+        (document.body || document.documentElement).appendChild(probe);
+        readerSize.px = parseFloat(getComputedStyle(probe).fontSize) || 16;
+        probe.remove();
+      }
+      return readerSize.px + "px";
     };
 
     // Near the viewport: within one screen height above or below it.
@@ -303,15 +309,18 @@
               try {
                 glue.mount(
                   host,
-                  ags,
-                  url,
-                  slice ? datasets[slice] : undefined,
-                  options.timeoutMs || 0,
-                  options.maxBytes || 0,
-                  parseInt(options.headingLevel, 10) || 2,
-                  options.theme || "light",
-                  options.lang,
-                  options.view || "list"
+                  {
+                    ags: ags,
+                    src: url,
+                    timeoutMs: options.timeoutMs || 0,
+                    maxBytes: options.maxBytes || 0,
+                    headingLevel: options.headingLevel,
+                    theme: options.theme,
+                    lang: options.lang,
+                    view: options.view,
+                    digest: options.digest
+                  },
+                  slice ? datasets[slice] : undefined
                 );
               } catch (error) {
                 status.textContent = WORDS[options.lang].failed;

@@ -6,6 +6,7 @@
 
 mod components;
 mod data;
+mod options;
 mod styles;
 #[cfg(test)]
 mod tests;
@@ -16,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use components::PartnershipsBox;
+use options::MountOptions;
 
 /// Prefix of every console line, so a webmaster can find ours among many.
 pub(crate) const LOG_PREFIX: &str = "[Digitale Partnerschaften]";
@@ -32,40 +34,29 @@ pub(crate) fn log_warn(message: &str) {
 ///
 /// * `host`: the element the loader placed (or the `data-target` element);
 ///   its open shadow root is reused if the loader already attached one.
-/// * `ags`: the raw `data-ags` attribute (spaces tolerated, validated here).
-/// * `dataset_url`: absolute URL of the dataset.
-/// * `prefetched`: the loader's `fetch()` promise for the host's slice
-///   (`slices/KEY.json` beside the dataset), if it started one, so the
-///   download overlaps the wasm compile; `undefined` otherwise.
-/// * `timeout_ms`, `max_bytes`: the download limits (`data-timeout`,
-///   `data-max-size`); 0 for the defaults (10 s, 5 MiB).
-/// * `heading_level`: level of the box's heading (`data-heading-level`,
-///   2–6; anything else means 2).
-/// * `theme`: `"light"`, `"dark"` or `"auto"` (`data-theme`; anything else
-///   means light).
-/// * `view`: `"network"` for the partner network above the list
-///   (`data-view`; anything else: the list alone).
-/// * `lang`: the reader's language (`data-lang`, else the page's `lang`):
-///   `"en"` for English, German for anything else.
-// Positional on purpose: it is called from the loader only, and plain
-// numbers and strings cross the boundary with less glue than an options
-// object read field by field.
-#[allow(clippy::too_many_arguments)]
+/// * `options`: the box's options as one object ([`MountOptions`]).
+/// * `prefetched`: the loader's `fetch()` promise for the host's data, if
+///   it started one, so the download overlaps the wasm compile;
+///   `undefined` otherwise.
 #[wasm_bindgen]
-pub fn mount(
-    host: HtmlElement,
-    ags: String,
-    dataset_url: String,
-    prefetched: JsValue,
-    timeout_ms: u32,
-    max_bytes: u32,
-    heading_level: u8,
-    theme: String,
-    lang: String,
-    view: String,
-) {
-    let limits = data::Limits::new(timeout_ms, max_bytes);
-    let look = components::Look::new(heading_level, &theme, &lang, &view);
+pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
+    let options: MountOptions = match serde_wasm_bindgen::from_value(options) {
+        Ok(options) => options,
+        Err(error) => {
+            log_error(&format!("the box's options are not usable: {error}"));
+            return;
+        }
+    };
+    let limits = data::Limits::new(options.timeout_ms, options.max_bytes);
+    let look = components::Look::new(
+        options.heading_level(),
+        options.theme.as_deref().unwrap_or(""),
+        options.lang.as_deref().unwrap_or(""),
+        options.view.as_deref().unwrap_or(""),
+    );
+    let ags = options.ags.unwrap_or_default();
+    let dataset_url = options.src.unwrap_or_default();
+    let made_with = options.digest;
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
@@ -107,7 +98,7 @@ pub fn mount(
     }
     let root = container.clone();
     leptos::mount::mount_to(container, move || {
-        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits look/> }
+        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits look made_with/> }
     })
     .forget();
 }

@@ -10,9 +10,12 @@
 //!   property of the host page except the font family, which the box
 //!   deliberately follows; `:host` rules would lose to the host page's own
 //!   rules for the host element;
-//! * sizes are in `em` from that root, whose font size is the reader's
-//!   browser setting (`medium`), never `rem`: a host page's
-//!   `html { font-size }` must not resize the box;
+//! * sizes are in `em` from that root, whose font size is the text size
+//!   where the box is placed (`1em` of the host element), but never less
+//!   than the reader's browser setting (`medium`, measured by the loader
+//!   into `--dp-reader-size`, as CSS cannot compare a keyword with a
+//!   length); never `rem`: a host page's `html { font-size: 62.5% }` must
+//!   not shrink the box;
 //! * dataset text in inline elements is bidi-isolated, so a right-to-left
 //!   override in a name cannot reorder the text around it;
 //! * colours, spacing and radius are themable through `--dp-*` custom
@@ -24,10 +27,10 @@
 //! * `container-type: inline-size` lets the box lay out by its own width
 //!   (a sidebar or a main column), not the viewport's;
 //! * `contain: layout paint` keeps the box's layout work inside the box;
-//! * `.dp-root[hidden]`: a box that upgrades the page's static box stays
-//!   hidden until it has its content (see `widget::mount`); it then takes
-//!   the static box's place: `--dp-upgrade-margin` and `--dp-upgrade-height`
-//!   are the margins and height the loader measured for that content.
+//! * `.dp-root[hidden]`: a box that upgrades the page's static content
+//!   stays hidden until it knows whether that content is current (see
+//!   `widget::mount`); when it replaces it, `--dp-upgrade-margin` gives it
+//!   the margins the loader measured for that content.
 
 use std::cell::OnceCell;
 

@@ -40,6 +40,15 @@ fn host() -> HtmlElement {
     host
 }
 
+/// The loader's options object for a box of `ags` over the data at `url`.
+fn options(ags: &str, url: &str, lang: &str) -> JsValue {
+    let options = js_sys::Object::new();
+    for (name, value) in [("ags", ags), ("src", url), ("lang", lang)] {
+        js_sys::Reflect::set(&options, &name.into(), &value.into()).unwrap();
+    }
+    options.into()
+}
+
 fn status(host: &HtmlElement) -> String {
     host.shadow_root()
         .and_then(|r| r.query_selector("[data-testid=dp-status]").ok().flatten())
@@ -55,18 +64,7 @@ async fn settled_box(ags: &str, url: &str) -> HtmlElement {
 /// Mounts a box in `lang` and waits until it has left the loading state.
 async fn settled_box_in(ags: &str, url: &str, lang: &str) -> HtmlElement {
     let host = host();
-    super::mount(
-        host.clone(),
-        ags.into(),
-        url.into(),
-        JsValue::UNDEFINED,
-        0,
-        0,
-        2,
-        "light".into(),
-        lang.into(),
-        "list".into(),
-    );
+    super::mount(host.clone(), options(ags, url, lang), JsValue::UNDEFINED);
     let loading = texts::Lang::from_code(lang).texts().loading;
     for _ in 0..200 {
         if status(&host) != loading {
@@ -107,15 +105,8 @@ fn says_it_is_loading_at_once() {
     let host = host();
     super::mount(
         host.clone(),
-        "01060".into(),
-        blob_url(DATASET),
+        options("01060", &blob_url(DATASET), "de"),
         JsValue::UNDEFINED,
-        0,
-        0,
-        2,
-        "light".into(),
-        "de".into(),
-        "list".into(),
     );
     assert_eq!(status(&host), DE.loading);
 }

@@ -1,7 +1,10 @@
 // End-to-end: the box and its host page leave each other alone, and the
 // page stays calm while twenty boxes arrive.
 //  - A hostile host stylesheet changes nothing in the box but the inherited
-//    font family (computed styles of every element, and the pixels).
+//    font family and text size (computed styles of every element, and the
+//    pixels, against a calm page with the same text size).
+//  - The box follows the text size where it stands, never below the
+//    reader's own setting.
 //  - The box changes nothing of the host page's styles.
 //  - With its space reserved, no box arriving shifts the layout.
 import { test, before, after } from "node:test";
@@ -48,7 +51,7 @@ let server;
 let browser;
 
 before(async () => {
-  writeFileSync(join(GENERATED, "calm.html"), boxPage([]));
+  writeFileSync(join(GENERATED, "calm.html"), boxPage(["size.css"]));
   writeFileSync(join(GENERATED, "hostile.html"), boxPage(["hostile.css"]));
   writeFileSync(join(GENERATED, "host.html"), designedPage(false));
   writeFileSync(join(GENERATED, "host-with-box.html"), designedPage(true));
@@ -135,6 +138,35 @@ test("a hostile host stylesheet changes nothing in the box (computed styles and 
   for (const { log } of [calm, hostile]) assert.deepEqual(log.pageErrors, []);
   await calm.context.close();
   await hostile.context.close();
+});
+
+test("the box's text follows the size where it stands, never below the reader's setting", async () => {
+  // [the page's CSS around the box, the expected body text size in px]
+  const cases = [
+    ["", 16],
+    ["html { font-size: 125% }", 20], // a design system with larger text (Pico CSS at 1280 px)
+    ["html { font-size: 62.5% } body { font-size: 1.6rem }", 16], // the legacy 62.5 % page
+    ["html { font-size: 62.5% }", 16], // ... that forgot to size its body text: the floor
+    ["main { font-size: 12px }", 16], // small print around the box: the floor
+  ];
+  for (const [css, expected] of cases) {
+    const name = `size-${expected}-${cases.findIndex((c) => c[0] === css)}.html`;
+    writeFileSync(
+      join(GENERATED, name),
+      htmlPage("Textgröße", '<script src="/widget/partnerships.js" data-ags="01060" data-eager defer></script>', `<style>${css}</style>`),
+    );
+    const { page, context, log } = await open("/generated/" + name);
+    await settled(page, 1);
+    const sizes = await page.evaluate(() => {
+      const root = document.querySelector("digitale-partnerschaften").shadowRoot;
+      const size = (selector) => parseFloat(getComputedStyle(root.querySelector(selector)).fontSize);
+      return { body: size(".dp-root"), small: size(".dp-meta") };
+    });
+    assert.equal(sizes.body, expected, `body text with "${css}"`);
+    assert.ok(Math.abs(sizes.small - expected * 0.875) < 0.01, `small text with "${css}": ${sizes.small}`);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
 });
 
 test("the box changes nothing of the host page's styles", async () => {

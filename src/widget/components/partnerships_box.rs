@@ -35,11 +35,20 @@ pub fn PartnershipsBox(
     dataset_url: String,
     limits: Limits,
     look: Look,
+    /// The digest of the page's static content this box upgrades, if any.
+    made_with: Option<String>,
 ) -> impl IntoView {
     let texts = look.texts();
     let (status, status_class, retry) = match raw_key.parse::<OfficialKey>() {
         Ok(host) => {
-            leptos::task::spawn_local(show(root.clone(), host, dataset_url.clone(), limits, look));
+            leptos::task::spawn_local(show(
+                root.clone(),
+                host,
+                dataset_url.clone(),
+                limits,
+                look,
+                made_with,
+            ));
             // Shown by `show` when the download failed; starts it again.
             let again = move |_| {
                 if let Ok(Some(button)) = root.query_selector(".dp-retry") {
@@ -55,6 +64,7 @@ pub fn PartnershipsBox(
                     dataset_url.clone(),
                     limits,
                     look,
+                    None,
                 ));
             };
             let retry = view! {
@@ -107,6 +117,7 @@ async fn show(
     dataset_url: String,
     limits: Limits,
     look: Look,
+    made_with: Option<String>,
 ) {
     let found = load_for_host(&host, &dataset_url, limits).await;
     // With much data, selecting and laying out are separate tasks for the
@@ -126,6 +137,15 @@ async fn show(
     });
     if large {
         yield_to_host().await;
+    }
+    // Upgrading the page's static content (see `mount`): while it shows
+    // what the live box would show, it stays, and nothing on the page moves
+    // (the network view is something it cannot show).
+    if let (Ok((view, found)), Some(made_with)) = (&loaded, &made_with) {
+        if !look.network && view.digest(&found.dataset) == *made_with {
+            root.remove();
+            return;
+        }
     }
     let (status, class) = match &loaded {
         Ok((view, _)) if view.count == 0 => ((texts.empty)(view.host_name.as_deref()), "dp-status"),
@@ -152,9 +172,9 @@ async fn show(
         line.set_text_content(Some(&status));
         line.set_class_name(class);
     }
-    // Upgrading the page's static box (see `mount`): the live box takes its
-    // place in one step, now that it has content; after a failed download
-    // the static box (the same data, as text) stays.
+    // The data changed since the static content was made: the live box
+    // takes its place in one step, now that it has content. After a failed
+    // download the static content (older data, as text) stays.
     if loaded.is_ok() && root.has_attribute("hidden") {
         if let Some(slot) = root.previous_element_sibling() {
             slot.remove();
