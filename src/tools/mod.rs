@@ -4,6 +4,7 @@
 
 pub mod assistant;
 pub mod check;
+pub mod dcat;
 pub mod generate;
 pub mod positions;
 pub mod publish;
