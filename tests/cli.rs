@@ -83,11 +83,48 @@ fn render_prints_the_static_box_and_refuses_bad_keys() {
 fn help_lists_the_commands() {
     let (code, out, _) = run(&["--help"]);
     assert_eq!(code, 0);
-    for command in ["validate", "schema", "publish", "render"] {
-        assert!(out.contains(command));
+    for command in [
+        "validate",
+        "schema",
+        "publish",
+        "render",
+        "suggestions",
+        "assistant",
+        "generate",
+    ] {
+        assert!(out.contains(&format!("\n  {command} ")), "{command}: {out}");
     }
-    let (code, _, _) = run(&["frobnicate"]);
+    let (code, out, _) = run(&["validate", "--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Exit code 0 = valid (warnings allowed), 1 = invalid, 2 = unreadable"),
+        "{out}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_say_what_is_wrong() {
+    let (code, _, err) = run(&[]);
     assert_eq!(code, 2);
+    assert!(err.contains("Usage: partnerships-data"), "{err}");
+    for (args, says) in [
+        (&["frobnicate"][..], "frobnicate"),
+        (&["validate"], "<FILE>"),
+        (
+            &["validate", "www/partnerships.json", "--format", "xml"],
+            "xml",
+        ),
+        (&["render", "01054", "--lang", "fr"], "fr"),
+        (
+            &["generate", "--seed", "x", "--out", "nowhere.json"],
+            "--seed",
+        ),
+        (&["publish", "www/partnerships.json"], "--out"),
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
 }
 
 #[test]
