@@ -1,6 +1,7 @@
 //! The pure model: dataset types, official keys, partial dates, selection
 //! for a host and validation. No web dependencies, tested natively.
 
+pub mod address;
 pub mod dataset;
 pub mod date;
 pub mod key;
