@@ -1,7 +1,9 @@
 // Trunk post_build hook, in trunk's staging directory:
 //  1. minifies the wasm-bindgen glue and the loader (trunk's own minifier
 //     fails on this glue, and copied files are never minified by trunk);
-//  2. pins the glue and the wasm in the loader: their SHA-384 (Subresource
+//  2. writes the loader facts (key pattern, slice address rule, words) from
+//     `partnerships-data facts` into the loader's "@FACTS@", and pins the
+//     glue and the wasm in the loader: their SHA-384 (Subresource
 //     Integrity) replaces the loader's @GLUE_INTEGRITY@/@WASM_INTEGRITY@, so
 //     a loader the page verified with `integrity` runs only files of its own
 //     build;
@@ -11,6 +13,7 @@
 //     Einbindungsassistent: pasted snippets name that folder, so a new
 //     release never changes a page by surprise.
 // Keeps /*! ... */ notices.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -48,8 +51,16 @@ async function minifyFile(name, module, replace = (source) => source) {
 const hashes = {};
 hashes[GLUE] = integrity(await minifyFile(GLUE, true));
 hashes[WASM] = integrity(await readFile(join(dir, WASM)));
+// What the loader must know before the wasm arrives, from the Rust
+// definitions (src/tools/loader_facts.rs): written in as a JSON literal.
+const facts = execFileSync("cargo", ["run", "--quiet", "--features", "cli", "--bin", "partnerships-data", "--", "facts"], {
+  encoding: "utf8",
+}).trim();
+JSON.parse(facts);
 hashes[LOADER] = integrity(
   await minifyFile(LOADER, false, (source) => {
+    if (!source.includes('"@FACTS@"')) throw new Error(`${LOADER} has no "@FACTS@" for the loader facts`);
+    source = source.replace('"@FACTS@"', facts);
     for (const [placeholder, name] of [["@GLUE_INTEGRITY@", GLUE], ["@WASM_INTEGRITY@", WASM]]) {
       if (!source.includes(placeholder)) throw new Error(`${LOADER} has no ${placeholder} to pin ${name}`);
       source = source.replaceAll(placeholder, hashes[name]);

@@ -64,6 +64,9 @@ pub struct Texts {
     pub heading: &'static str,
     /// Shown (and announced) while the data loads.
     pub loading: &'static str,
+    /// Said by the loader when the widget itself could not start (its
+    /// files could not be loaded or run).
+    pub not_started: &'static str,
     /// Marks the host among a partnership's partners.
     pub host_mark: &'static str,
     /// Label before the partner list.
@@ -213,6 +216,7 @@ impl Texts {
 pub static DE: Texts = Texts {
     heading: "Unsere digitalen Partnerschaften",
     loading: "Partnerschaften werden geladen …",
+    not_started: "Die Partnerschaften konnten nicht angezeigt werden.",
     host_mark: "(wir)",
     partners: "Beteiligte",
     topics: "Themen",
@@ -290,6 +294,7 @@ pub static DE: Texts = Texts {
 pub static EN: Texts = Texts {
     heading: "Our digital partnerships",
     loading: "Loading partnerships …",
+    not_started: "The partnerships could not be shown.",
     host_mark: "(us)",
     partners: "Partners",
     topics: "Topics",

@@ -34,11 +34,12 @@
   "use strict";
   var NS = "DigitalePartnerschaften";
   var LOG = "[Digitale Partnerschaften]";
-  // The loader's own words (until the wasm takes over), by language.
-  var WORDS = {
-    de: { loading: "Partnerschaften werden geladen \u2026", failed: "Die Partnerschaften konnten nicht angezeigt werden." },
-    en: { loading: "Loading partnerships \u2026", failed: "The partnerships could not be shown." }
-  };
+  // What the loader must know before the wasm arrives, from the Rust
+  // definitions: the key pattern, the rule of a key's data address and the
+  // loader's own words (until the wasm takes over). Written in at build
+  // time by scripts/post-build.mjs (`partnerships-data facts`).
+  var FACTS = "@FACTS@";
+  var WORDS = FACTS.words;
   // data-lang, else the language of the element's part of the page: en or de.
   var languageOf = function (element, given) {
     var code = given || ((element.closest && element.closest("[lang]")) || {}).lang || "";
@@ -280,6 +281,18 @@
       return readerSize.px + "px";
     };
 
+    // The address of the slice of `key` for the dataset at `url`, as
+    // model::address::slice_path says: its Kreis (the first five digits),
+    // or its Land for a key that lies in no Kreis. Null for an invalid key.
+    var sliceOf = function (key, url) {
+      if (!new RegExp(FACTS.keyPattern).test(key)) return null;
+      var kreis = key.substring(FACTS.landDigits + 1, FACTS.areaDigits);
+      var area = kreis.length === FACTS.areaDigits - FACTS.landDigits - 1 && kreis !== FACTS.noKreis
+        ? key.substring(0, FACTS.areaDigits)
+        : key.substring(0, FACTS.landDigits);
+      return new URL(FACTS.slicesDir + "/" + area + ".json", url).href;
+    };
+
     // Near the viewport: within one screen height above or below it.
     var near = function (host) {
       var rect = host.getBoundingClientRect();
@@ -291,12 +304,10 @@
       try {
         var url = options.src;
         var ags = options.ags == null ? "" : String(options.ags);
-        // The host's own slice (published beside the dataset) holds exactly
-        // what its box shows; the wasm falls back to wider data if it is missing.
-        var key = ags.trim();
-        var slice = /^(\d{2}|\d{5}|\d{8}|\d{9}|\d{12})$/.test(key)
-          ? new URL("slices/" + key + ".json", url).href
-          : null;
+        // The one file that holds what the box shows: its area's slice,
+        // beside the dataset (the wasm reads the dataset itself only if no
+        // slices are published there).
+        var slice = sliceOf(ags.trim(), url);
         if (slice && !datasets[slice]) {
           datasets[slice] = fetch(slice, { credentials: "omit" });
           datasets[slice].catch(function () {}); // the wasm decides what a failure means

@@ -45,12 +45,17 @@ enum Command {
     },
     /// Prints the JSON Schema of the dataset (the checked-in one).
     Schema,
+    /// Prints what the loader must know before the wasm arrives (key
+    /// pattern, slice address rule, its words), as JSON for the build.
+    Facts,
     /// Writes the published files of the dataset into DIR.
     ///
     /// The normalised, minified dataset (partnerships.json), its schema, one
-    /// slice per host key (slices/KEY.json) and their index
-    /// (slices/index.json), DCAT-AP.de metadata (dcat.jsonld) and a manifest
-    /// of SHA-256 hashes (manifest.json).
+    /// slice per area (slices/AREA.json: every Land, every Kreis and
+    /// kreisfreie Stadt of the register and of the dataset; a key's area is
+    /// its Kreis, or its Land) and their index (slices/index.json),
+    /// DCAT-AP.de metadata (dcat.jsonld) and a manifest of SHA-256 hashes
+    /// (manifest.json).
     Publish {
         /// The dataset to publish.
         file: PathBuf,
@@ -60,6 +65,8 @@ enum Command {
         /// Makes the DCAT distribution addresses absolute.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        #[command(flatten)]
+        register: RegisterArg,
     },
     /// Prints a static, accessible HTML box for the host KEY.
     ///
@@ -168,14 +175,30 @@ fn main() -> ExitCode {
             print!("{}", json_schema());
             ExitCode::SUCCESS
         }
+        Command::Facts => {
+            println!(
+                "{}",
+                partnerships_widget::tools::loader_facts::loader_facts()
+            );
+            ExitCode::SUCCESS
+        }
         Command::Publish {
             file,
             out,
             base_url,
-        } => finish(
-            publish::publish_file(&file, &out, base_url.as_deref())
-                .map(|summary| format!("{summary}\n")),
-        ),
+            register,
+        } => {
+            // Without the register (setup not run) only the Kreise the
+            // dataset names get a slice: the summary says so.
+            let register = match register_from(&register) {
+                Ok(register) => register,
+                Err(code) => return code,
+            };
+            finish(
+                publish::publish_file(&file, &out, base_url.as_deref(), register.as_ref())
+                    .map(|summary| format!("{summary}\n")),
+            )
+        }
         Command::Render { key, data, lang } => {
             finish(render::render_file(&data.file, &key, lang.0))
         }

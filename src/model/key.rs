@@ -74,6 +74,15 @@ impl fmt::Display for KeyError {
 
 impl std::error::Error for KeyError {}
 
+/// The digit counts of an official key: Land, Kreis, AGS, Amt or
+/// Gemeindeverband, ARS.
+pub const KEY_LENGTHS: [usize; 5] = [2, 5, 8, 9, 12];
+
+/// What [`OfficialKey`] accepts (after trimming), as a regular expression:
+/// the dataset's schema and the loader (which must know a key before the
+/// wasm arrives) are given this one.
+pub const KEY_PATTERN: &str = r"^(\d{2}|\d{5}|\d{8}|\d{9}|\d{12})$";
+
 impl std::str::FromStr for OfficialKey {
     type Err = KeyError;
 
@@ -291,6 +300,20 @@ mod tests {
 
     fn key(s: &str) -> OfficialKey {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_pattern_says_what_parsing_accepts() {
+        let alternatives: Vec<String> = KEY_LENGTHS.iter().map(|n| format!("\\d{{{n}}}")).collect();
+        assert_eq!(KEY_PATTERN, format!("^({})$", alternatives.join("|")));
+        for n in 0..=14 {
+            let digits = "1".repeat(n);
+            assert_eq!(
+                digits.parse::<OfficialKey>().is_ok(),
+                KEY_LENGTHS.contains(&n),
+                "{n} digits"
+            );
+        }
     }
 
     #[test]

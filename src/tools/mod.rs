@@ -6,6 +6,7 @@ pub mod assistant;
 pub mod check;
 pub mod dcat;
 pub mod generate;
+pub mod loader_facts;
 pub mod positions;
 pub mod publish;
 pub mod register;

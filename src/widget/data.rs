@@ -11,9 +11,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::RequestCredentials;
 
 use super::{log_error, log_warn};
+use crate::model::address::slice_path;
 use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
-use crate::model::validate::{Problem, Rule, Scope, Validator};
+use crate::model::validate::{DisplayCheck, Problem, Rule, Scope};
 use crate::texts::Texts;
 
 /// Why a box has nothing to show. Cloned into every box that shares a URL.
@@ -117,15 +118,16 @@ pub fn offer_prefetch(url: &str, prefetched: JsValue) {
     }
 }
 
-/// The dataset at `url`, downloaded and checked once per page. A `quiet`
-/// load logs nothing (used for slices, which may simply not exist).
-async fn load(url: String, quiet: bool, limits: Limits) -> Loaded {
+/// The dataset at `url`, downloaded and checked once per page. With
+/// `missing_ok`, an answer 404 logs nothing (a slice, which may simply not
+/// be published); every other failure is said.
+async fn load(url: String, missing_ok: bool, limits: Limits) -> Loaded {
     let shared = LOADS.with(|loads| {
         let mut loads = loads.borrow_mut();
         if let Some((_, shared)) = loads.iter().find(|(u, _)| *u == url) {
             return shared.clone();
         }
-        let shared = fetch_and_check(url.clone(), quiet, limits)
+        let shared = fetch_and_check(url.clone(), missing_ok, limits)
             .boxed_local()
             .shared();
         loads.push((url.clone(), shared.clone()));
@@ -140,36 +142,27 @@ async fn load(url: String, quiet: bool, limits: Limits) -> Loaded {
 }
 
 /// Where the published slice of `key` lies for a dataset at `dataset_url`:
-/// `slices/KEY.json` in the dataset's folder.
+/// its area's slice ([`slice_path`]) in the dataset's folder.
 pub fn slice_url(dataset_url: &str, key: &OfficialKey) -> String {
     let path = dataset_url.split(['?', '#']).next().unwrap_or(dataset_url);
     let folder = path.rfind('/').map_or("", |i| &path[..=i]);
-    format!("{folder}slices/{key}.json")
+    format!("{folder}{}", slice_path(key))
 }
 
-/// The smallest published data that holds everything `host` shows: its own
-/// slice, else its Kreis's, else its Land's (each a superset of what the
-/// bodies inside it show), else the full dataset at `dataset_url` (when no
-/// slices are published: `publish` always writes one per Land).
+/// The one published file that holds everything `host` shows: its area's
+/// slice (the loader has usually started that download already). Only
+/// where no slices are published (the slice answers 404) the full dataset
+/// at `dataset_url`.
 pub async fn load_for_host(
     host: &OfficialKey,
     dataset_url: &str,
     limits: Limits,
 ) -> Result<Found, LoadError> {
-    let mut candidates = vec![*host];
-    candidates.extend(host.kreis_key().filter(|k| k != host));
-    let land = host.land_key();
-    if land != *host {
-        candidates.push(land);
-    }
-    let mut urls: Vec<String> = candidates
-        .iter()
-        .map(|key| slice_url(dataset_url, key))
-        .collect();
-    urls.push(dataset_url.to_owned());
+    let urls = [slice_url(dataset_url, host), dataset_url.to_owned()];
     let mut failure = LoadError::Network;
     for (at, url) in urls.iter().enumerate() {
-        // Slices may simply not exist: only the last try speaks.
+        // A missing slice is not an error yet: the dataset may be published
+        // without slices. Only the last try speaks.
         match load(url.clone(), at + 1 < urls.len(), limits).await {
             Ok(dataset) => {
                 return Ok(Found {
@@ -177,12 +170,11 @@ pub async fn load_for_host(
                     saved_on: None,
                 })
             }
-            // The server is slow or sends too much: the next file would too.
-            Err(e @ (LoadError::Timeout | LoadError::TooLarge)) => {
+            Err(e @ LoadError::Status(404)) => failure = e,
+            Err(e) => {
                 failure = e;
                 break;
             }
-            Err(e) => failure = e,
         }
     }
     if failure.is_transient() {
@@ -290,12 +282,8 @@ async fn response(url: &str) -> Result<Response, String> {
     }
 }
 
-async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
-    let error = |message: String| {
-        if !quiet {
-            log_error(&message);
-        }
-    };
+async fn fetch_and_check(url: String, missing_ok: bool, limits: Limits) -> Loaded {
+    let error = |message: String| log_error(&message);
     let download = async {
         let response = response(&url).await.map_err(|detail| {
             error(format!("could not fetch the dataset {url}: {detail}"));
@@ -303,7 +291,9 @@ async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
         })?;
         if !response.ok() {
             let status = response.status();
-            error(format!("the dataset {url} answered HTTP {status}"));
+            if !(missing_ok && status == 404) {
+                error(format!("the dataset {url} answered HTTP {status}"));
+            }
             return Err(LoadError::Status(status));
         }
         let declared = response
@@ -328,8 +318,6 @@ async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
         futures::future::Either::Left((text, _)) => text,
         futures::future::Either::Right(_) => Err(LoadError::Timeout),
     };
-    // A timeout or an oversized answer is said even for a quiet probe: the
-    // box stops there rather than waiting on every fallback in turn.
     let text = text.map_err(|e| {
         match e {
             // In milliseconds: formatting a float would link Rust's float
@@ -346,7 +334,7 @@ async fn fetch_and_check(url: String, quiet: bool, limits: Limits) -> Loaded {
         }
         e
     })?;
-    let dataset = check(&url, &text, quiet).await?;
+    let dataset = check(&url, &text, false).await?;
     save_copy(&url, &text);
     Ok(Rc::new(dataset))
 }
@@ -385,7 +373,7 @@ async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError>
     // Warnings are for the dataset's maintainers (their validator shows
     // them); the webmaster's console gets only what changes the box.
     // Checked a chunk at a time too, the host page running in between.
-    let mut validator = Validator::new(&dataset, None);
+    let mut validator = DisplayCheck::new(&dataset);
     let total = dataset.partnerships.len();
     let mut start = 0;
     while start < total {

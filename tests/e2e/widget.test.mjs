@@ -485,3 +485,34 @@ test("a missing or malformed data-ags gets the German key message and a console 
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
+
+test("every level of key: exactly one data request per box, at the address its key gives, never a 404", async () => {
+  // [key, the area slice the key's address names (model::address), shows partnerships]
+  const cases = [
+    ["01", "01", true], // Land
+    ["05", "05", false], // a Land without partnerships
+    ["11000000", "11", false], // Berlin: a Land-wide body, in no Kreis
+    ["01060", "01060", true], // Kreis
+    ["03103000", "03103", true], // kreisfreie Stadt (AGS)
+    ["05315000", "05315", false], // Köln: a kreisfreie Stadt of the register, no partnerships
+    ["010545488", "01054", true], // Amt (ARS prefix)
+    ["01053090", "01053", true], // Gemeinde (AGS)
+    ["010600005005", "01060", true], // a Gemeinde of Kreis Segeberg as ARS
+    [" 09178120 ", "09178", true], // spaces around the key, as pasted
+  ];
+  for (const [key, area, shows] of cases) {
+    const name = `level-${key.trim()}.html`;
+    writeFileSync(join(MANY, name), htmlPage("Ebene", `<script src="/widget/partnerships.js" data-ags="${key}" defer></script>`));
+    server.requests.length = 0;
+    const { context, page, log } = await open(`/many/${name}`);
+    await settled(page, 1);
+    const [box] = await readBoxes(page);
+    const data = server.requests.filter((path) => path.endsWith(".json"));
+    assert.deepEqual(data, [`/widget/slices/${area}.json`], `${key}: one request, at its area's address`);
+    assert.equal(/geladen$/.test(box.status), shows, `${key}: ${box.status}`);
+    // A 404 would be in the console too ("Failed to load resource").
+    assert.deepEqual(log.errors, [], key);
+    assert.deepEqual(log.pageErrors, [], key);
+    await context.close();
+  }
+});
