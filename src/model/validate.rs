@@ -4,10 +4,14 @@
 //! Errors make data unusable (the widget leaves out a broken partnership,
 //! or refuses a dataset that is broken as a whole); warnings point at data a
 //! maintainer should look at but that can be shown.
+//!
+//! Two runs share one code: [`Validator`] applies every rule (publishing,
+//! the maintainer's `validate`); [`DisplayCheck`] only those the box needs
+//! on data publishing has already validated.
 
 use std::fmt;
 
-use super::dataset::{Dataset, Organisation, PartyRef, SCHEMA_VERSION};
+use super::dataset::{Dataset, Organisation, Partnership, PartyRef, SCHEMA_VERSION};
 use super::date::PartialDate;
 use super::key::OfficialKey;
 use super::lookup::{sorted_positions, SortedMap};
@@ -157,28 +161,59 @@ pub fn is_stable_id(id: &str) -> bool {
         })
 }
 
-/// Where a value stands: a JSON pointer and the field below it, joined only
-/// when a problem is reported (most values have none, and a national
-/// dataset has millions of them).
+/// Where a value stands: an entry (`base`, with `index` when it is one of a
+/// list) and the `field` inside it, joined into a JSON pointer only when a
+/// problem is reported (most values have none, and a national dataset has
+/// millions of them).
 #[derive(Clone, Copy)]
-struct At<'p>(&'p str, Option<usize>, &'p str);
+struct At<'p> {
+    base: &'p str,
+    index: Option<usize>,
+    field: &'p str,
+}
 
-impl At<'_> {
+impl<'p> At<'p> {
+    /// The `field` of the entry at `base`.
+    fn field(base: &'p str, field: &'p str) -> Self {
+        At {
+            base,
+            index: None,
+            field,
+        }
+    }
+
+    /// Entry `index` of the list at `base` (as a whole: `field` empty).
+    fn item(base: &'p str, index: usize) -> Self {
+        At {
+            base,
+            index: Some(index),
+            field: "",
+        }
+    }
+
+    /// Another field of the same entry.
+    fn with(self, field: &'p str) -> Self {
+        At { field, ..self }
+    }
+
     fn pointer(self) -> String {
-        let mut pointer = self.0.to_owned();
-        if let Some(index) = self.1 {
+        let mut pointer = self.base.to_owned();
+        if let Some(index) = self.index {
             pointer.push('/');
             pointer.push_str(&index.to_string());
         }
-        if !self.2.is_empty() {
+        if !self.field.is_empty() {
             pointer.push('/');
-            pointer.push_str(self.2);
+            pointer.push_str(self.field);
         }
         pointer
     }
 }
 
-struct Checker<'d> {
+/// The checks of one run. `FULL` runs every rule; without it only the
+/// rules the box needs (see [`DisplayCheck`]), and the others' code is
+/// compiled away.
+struct Checker<'d, const FULL: bool> {
     today: Option<PartialDate>,
     /// Listed keys (normalised) with their bodies' names, and organisations
     /// by id: the map types of the selection index, so the wasm links no
@@ -188,7 +223,7 @@ struct Checker<'d> {
     problems: Vec<Problem>,
 }
 
-impl Checker<'_> {
+impl<const FULL: bool> Checker<'_, FULL> {
     fn push(&mut self, rule: Rule, scope: Scope, pointer: String, message: impl Into<String>) {
         self.problems.push(Problem {
             rule,
@@ -214,7 +249,7 @@ impl Checker<'_> {
                 format!("{e}, found \"{v}\""),
             ),
             Ok(date) => {
-                if self.today.is_some_and(|today| date > today) {
+                if FULL && self.today.is_some_and(|today| date > today) {
                     self.push(
                         Rule::FutureDate,
                         scope,
@@ -244,7 +279,7 @@ impl Checker<'_> {
     /// Checks that `id` is a well-formed stable id; `repeated` when an
     /// earlier entry has the same one.
     fn stable_id(&mut self, scope: Scope, base: &str, id: &str, repeated: bool, what: &str) {
-        let pointer = || At(base, None, "id").pointer();
+        let pointer = || At::field(base, "id").pointer();
         if !is_stable_id(id) {
             self.push(
                 Rule::BadId,
@@ -275,13 +310,13 @@ impl Checker<'_> {
                 Err(e) => self.push(
                     Rule::BadKey,
                     scope,
-                    At(at.0, at.1, "key").pointer(),
+                    at.with("key").pointer(),
                     format!("{e}, found \"{k}\""),
                 ),
                 Ok(key) if !self.known_keys.contains_key(key.to_string().as_str()) => self.push(
                     Rule::UnknownKey,
                     scope,
-                    At(at.0, at.1, "key").pointer(),
+                    at.with("key").pointer(),
                     format!("key \"{k}\" is not listed in /bodies"),
                 ),
                 Ok(_) => {}
@@ -291,12 +326,90 @@ impl Checker<'_> {
                     self.push(
                         Rule::UnknownOrganisation,
                         scope,
-                        At(at.0, at.1, "org").pointer(),
+                        at.with("org").pointer(),
                         format!("organisation \"{id}\" is not listed in /organisations"),
                     );
                 }
             }
-            Some(PartyRef::Name(n)) => self.text(scope, At(at.0, at.1, "name"), n),
+            Some(PartyRef::Name(n)) => self.text(scope, at.with("name"), n),
+        }
+    }
+
+    /// Checks partnership `i`; `repeated_id` when an earlier one has its id.
+    /// Both kinds of run share this code, so the box's checks of a
+    /// partnership are the validator's, less its full-only rules.
+    fn partnership(&mut self, i: usize, p: &Partnership, repeated_id: bool) {
+        let scope = Scope::Partnership(i);
+        let base = format!("/partnerships/{i}");
+        if FULL {
+            self.stable_id(scope, &base, &p.id, repeated_id, "partnership");
+        }
+        self.text(scope, At::field(&base, "title"), &p.title);
+        self.text(scope, At::field(&base, "description"), &p.description);
+        let topics = format!("{base}/topics");
+        for (j, topic) in p.topics.iter().enumerate() {
+            self.text(scope, At::item(&topics, j), topic);
+        }
+        if p.partners.is_empty() {
+            self.push(
+                Rule::NoPartners,
+                scope,
+                At::field(&base, "partners").pointer(),
+                "a partnership needs at least one partner",
+            );
+        }
+        let mut seen_partners = Vec::new();
+        let partners = format!("{base}/partners");
+        for (j, partner) in p.partners.iter().enumerate() {
+            let at = At::item(&partners, j);
+            let party = partner.party();
+            self.party(scope, at, party);
+            if FULL {
+                if let Some(party) = party {
+                    if seen_partners.contains(&party) {
+                        self.push(
+                            Rule::DuplicatePartner,
+                            scope,
+                            at.pointer(),
+                            "this partner is named twice in the partnership",
+                        );
+                    }
+                    seen_partners.push(party);
+                }
+            }
+            if let Some(role) = &partner.role {
+                self.text(scope, at.with("role"), role);
+            }
+            self.date(scope, at.with("since"), partner.since.as_deref());
+            self.date(scope, at.with("reported"), partner.reported.as_deref());
+        }
+        if FULL && p.sources.is_empty() {
+            self.push(
+                Rule::NoSource,
+                scope,
+                At::field(&base, "sources").pointer(),
+                "a partnership should name at least one source",
+            );
+        }
+        let sources = format!("{base}/sources");
+        for (j, source) in p.sources.iter().enumerate() {
+            let at = At::item(&sources, j);
+            if let Some(title) = &source.title {
+                self.text(scope, at.with("title"), title);
+            }
+            if let Some(publisher) = &source.publisher {
+                self.text(scope, at.with("publisher"), publisher);
+            }
+            if source.title.is_none() && source.publisher.is_none() && source.url.is_none() {
+                self.push(
+                    Rule::EmptySource,
+                    scope,
+                    at.pointer(),
+                    "a source needs at least a title, a publisher or a URL",
+                );
+            }
+            self.date(scope, at.with("date"), source.date.as_deref());
+            self.url(scope, at.with("url"), source.url.as_deref());
         }
     }
 }
@@ -321,9 +434,19 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
     validator.finish()
 }
 
-/// Validation a step at a time, for a caller that must not block for long
-/// (the box pauses for the host page between steps on a Land's thousands
-/// of partnerships). The problems are those of [`validate_as_of`].
+/// A run of checks over a dataset, a step at a time, for a caller that
+/// must not block for long (the box pauses for the host page between steps
+/// on a Land's thousands of partnerships). `FULL` chooses every rule
+/// ([`Validator`]) or the box's ([`DisplayCheck`]).
+pub struct Checks<'d, const FULL: bool> {
+    dataset: &'d Dataset,
+    checker: Checker<'d, FULL>,
+    /// Per partnership, whether an earlier one has its id (empty without `FULL`).
+    repeated_ids: Vec<bool>,
+}
+
+/// Every rule, as [`validate_as_of`] applies them, a step at a time: for
+/// publishing and the maintainer's `validate`.
 ///
 /// ```
 /// # use partnerships_widget::model::{dataset::Dataset, validate::Validator};
@@ -333,16 +456,50 @@ pub fn validate_as_of(dataset: &Dataset, today: Option<PartialDate>) -> Vec<Prob
 /// validator.partnerships(3..dataset.partnerships.len());
 /// assert!(validator.finish().is_empty());
 /// ```
-pub struct Validator<'d> {
-    dataset: &'d Dataset,
-    checker: Checker<'d>,
-    repeated_ids: Vec<bool>,
+pub type Validator<'d> = Checks<'d, true>;
+
+/// What the box checks itself in data `publish` has already validated: only
+/// what would make it show something wrong or trip over the data, so a
+/// broken or hostile file still gets its message. That is the schema's
+/// major version, the licence's name and link, the names it shows for
+/// bodies and organisations, and per partnership its texts, partners
+/// (each naming exactly one listed key, listed organisation or name),
+/// dates and sources. Ids, repeated keys, organisations' members, the
+/// dataset's own metadata and the warnings are left to publishing.
+/// Its problems are the [`Validator`]'s (same rules, scopes, pointers and
+/// messages), a subset of them in the same order.
+///
+/// ```
+/// # use partnerships_widget::model::{dataset::Dataset, validate::DisplayCheck};
+/// # let mut dataset: Dataset = serde_json::from_str(include_str!("../../www/partnerships.json")).unwrap();
+/// dataset.partnerships[1].id = "Keine Id".into();
+/// dataset.partnerships[2].title = " ".into();
+/// let mut check = DisplayCheck::new(&dataset);
+/// check.partnerships(0..dataset.partnerships.len());
+/// let problems = check.finish();
+/// assert_eq!(problems.len(), 1, "ids are publishing's business");
+/// assert_eq!(problems[0].to_string(), "E101 /partnerships/2/title: must not be empty");
+/// ```
+pub type DisplayCheck<'d> = Checks<'d, false>;
+
+impl<'d> Checks<'d, true> {
+    /// Checks everything but the partnerships; with `today`, dates after
+    /// it are warned about.
+    pub fn new(dataset: &'d Dataset, today: Option<PartialDate>) -> Self {
+        Self::start(dataset, today)
+    }
 }
 
-impl<'d> Validator<'d> {
-    /// Checks everything but the partnerships.
-    pub fn new(dataset: &'d Dataset, today: Option<PartialDate>) -> Self {
-        let mut c = Checker {
+impl<'d> Checks<'d, false> {
+    /// Checks what the box needs of everything but the partnerships.
+    pub fn new(dataset: &'d Dataset) -> Self {
+        Self::start(dataset, None)
+    }
+}
+
+impl<'d, const FULL: bool> Checks<'d, FULL> {
+    fn start(dataset: &'d Dataset, today: Option<PartialDate>) -> Self {
+        let mut c = Checker::<FULL> {
             today,
             known_keys: SortedMap::new(),
             org_ids: SortedMap::from_unsorted(
@@ -369,39 +526,43 @@ impl<'d> Validator<'d> {
                 ),
             );
         }
-        c.text(
-            whole,
-            At("", None, "datasetVersion"),
-            &dataset.dataset_version,
-        );
-        match dataset.modified.parse::<PartialDate>() {
-            Ok(d) if d.day.is_some() => {
-                c.date(whole, At("", None, "modified"), Some(&dataset.modified))
-            }
-            _ => c.push(
-                Rule::ModifiedDate,
+        if FULL {
+            c.text(
                 whole,
-                "/modified".into(),
-                format!(
-                    "expected a full date YYYY-MM-DD, found \"{}\"",
-                    dataset.modified
+                At::field("", "datasetVersion"),
+                &dataset.dataset_version,
+            );
+            match dataset.modified.parse::<PartialDate>() {
+                Ok(d) if d.day.is_some() => {
+                    c.date(whole, At::field("", "modified"), Some(&dataset.modified))
+                }
+                _ => c.push(
+                    Rule::ModifiedDate,
+                    whole,
+                    "/modified".into(),
+                    format!(
+                        "expected a full date YYYY-MM-DD, found \"{}\"",
+                        dataset.modified
+                    ),
                 ),
-            ),
+            }
+            c.text(
+                whole,
+                At::field("/publisher", "name"),
+                &dataset.publisher.name,
+            );
+            c.url(
+                whole,
+                At::field("/publisher", "url"),
+                dataset.publisher.url.as_deref(),
+            );
+            c.text(whole, At::field("/license", "id"), &dataset.license.id);
         }
-        c.text(
-            whole,
-            At("/publisher", None, "name"),
-            &dataset.publisher.name,
-        );
+        // The box's attribution line: its name is the link's text.
+        c.text(whole, At::field("/license", "name"), &dataset.license.name);
         c.url(
             whole,
-            At("/publisher", None, "url"),
-            dataset.publisher.url.as_deref(),
-        );
-        c.text(whole, At("/license", None, "id"), &dataset.license.id);
-        c.url(
-            whole,
-            At("/license", None, "url"),
+            At::field("/license", "url"),
             Some(&dataset.license.url),
         );
 
@@ -410,7 +571,11 @@ impl<'d> Validator<'d> {
             .iter()
             .map(|b| b.key.parse::<OfficialKey>().ok().map(|k| k.to_string()))
             .collect();
-        let repeated_keys = repeats(&keys.iter().map(Option::as_deref).collect::<Vec<_>>());
+        let repeated_keys = if FULL {
+            repeats(&keys.iter().map(Option::as_deref).collect::<Vec<_>>())
+        } else {
+            Vec::new()
+        };
         c.known_keys = SortedMap::from_unsorted(
             keys.into_iter()
                 .zip(&dataset.bodies)
@@ -418,139 +583,80 @@ impl<'d> Validator<'d> {
                 .collect(),
         );
         for (i, body) in dataset.bodies.iter().enumerate() {
-            match body.key.parse::<OfficialKey>() {
-                Err(e) => c.push(
-                    Rule::BadKey,
-                    whole,
-                    format!("/bodies/{i}/key"),
-                    format!("{e}, found \"{}\"", body.key),
-                ),
-                Ok(_) => {
-                    if repeated_keys[i] {
-                        c.push(
-                            Rule::DuplicateKey,
-                            whole,
-                            format!("/bodies/{i}/key"),
-                            format!("duplicate key \"{}\"", body.key),
-                        );
+            if FULL {
+                match body.key.parse::<OfficialKey>() {
+                    Err(e) => c.push(
+                        Rule::BadKey,
+                        whole,
+                        format!("/bodies/{i}/key"),
+                        format!("{e}, found \"{}\"", body.key),
+                    ),
+                    Ok(_) => {
+                        if repeated_keys[i] {
+                            c.push(
+                                Rule::DuplicateKey,
+                                whole,
+                                format!("/bodies/{i}/key"),
+                                format!("duplicate key \"{}\"", body.key),
+                            );
+                        }
                     }
                 }
             }
-            c.text(whole, At("/bodies", Some(i), "name"), &body.name);
+            c.text(whole, At::item("/bodies", i).with("name"), &body.name);
         }
 
-        let repeated_ids = repeats(&ids(dataset.organisations.iter().map(|o| o.id.as_str())));
+        let repeated_org_ids = if FULL {
+            repeats(&ids(dataset.organisations.iter().map(|o| o.id.as_str())))
+        } else {
+            Vec::new()
+        };
         for (i, org) in dataset.organisations.iter().enumerate() {
             let base = format!("/organisations/{i}");
-            c.stable_id(whole, &base, &org.id, repeated_ids[i], "organisation");
-            c.text(whole, At(&base, None, "name"), &org.name);
+            if FULL {
+                c.stable_id(whole, &base, &org.id, repeated_org_ids[i], "organisation");
+            }
+            c.text(whole, At::field(&base, "name"), &org.name);
+            if !FULL {
+                continue;
+            }
             let members = format!("{base}/members");
             for (j, member) in org.members.iter().enumerate() {
+                let at = At::item(&members, j);
                 let party = member.party();
                 if party == Some(PartyRef::Org(org.id.as_str())) {
                     c.push(
                         Rule::SelfMember,
                         whole,
-                        At(&members, Some(j), "org").pointer(),
+                        at.with("org").pointer(),
                         "an organisation cannot be its own member",
                     );
                 }
-                c.party(whole, At(&members, Some(j), ""), party);
+                c.party(whole, at, party);
             }
         }
 
-        Validator {
+        Checks {
             dataset,
             checker: c,
-            repeated_ids: repeats(&ids(dataset.partnerships.iter().map(|p| p.id.as_str()))),
+            repeated_ids: if FULL {
+                repeats(&ids(dataset.partnerships.iter().map(|p| p.id.as_str())))
+            } else {
+                Vec::new()
+            },
         }
     }
 
     /// Checks the partnerships at the positions `range` (out of range: none).
     pub fn partnerships(&mut self, range: std::ops::Range<usize>) {
-        let c = &mut self.checker;
         let all = &self.dataset.partnerships;
         // Clamped: positions out of range check nothing (and never panic).
         let end = range.end.min(all.len());
         let range = range.start.min(end)..end;
         for (i, p) in all[range.clone()].iter().enumerate() {
             let i = range.start + i;
-            let scope = Scope::Partnership(i);
-            let base = format!("/partnerships/{i}");
-            c.stable_id(scope, &base, &p.id, self.repeated_ids[i], "partnership");
-            c.text(scope, At(&base, None, "title"), &p.title);
-            c.text(scope, At(&base, None, "description"), &p.description);
-            let topics = format!("{base}/topics");
-            for (j, topic) in p.topics.iter().enumerate() {
-                c.text(scope, At(&topics, Some(j), ""), topic);
-            }
-            if p.partners.is_empty() {
-                c.push(
-                    Rule::NoPartners,
-                    scope,
-                    At(&base, None, "partners").pointer(),
-                    "a partnership needs at least one partner",
-                );
-            }
-            let mut seen_partners = Vec::new();
-            let partners = format!("{base}/partners");
-            for (j, partner) in p.partners.iter().enumerate() {
-                let at = At(&partners, Some(j), "");
-                let party = partner.party();
-                c.party(scope, at, party);
-                if let Some(party) = party {
-                    if seen_partners.contains(&party) {
-                        c.push(
-                            Rule::DuplicatePartner,
-                            scope,
-                            at.pointer(),
-                            "this partner is named twice in the partnership",
-                        );
-                    }
-                    seen_partners.push(party);
-                }
-                if let Some(role) = &partner.role {
-                    c.text(scope, At(&partners, Some(j), "role"), role);
-                }
-                c.date(
-                    scope,
-                    At(&partners, Some(j), "since"),
-                    partner.since.as_deref(),
-                );
-                c.date(
-                    scope,
-                    At(&partners, Some(j), "reported"),
-                    partner.reported.as_deref(),
-                );
-            }
-            if p.sources.is_empty() {
-                c.push(
-                    Rule::NoSource,
-                    scope,
-                    At(&base, None, "sources").pointer(),
-                    "a partnership should name at least one source",
-                );
-            }
-            let sources = format!("{base}/sources");
-            for (j, source) in p.sources.iter().enumerate() {
-                let at = At(&sources, Some(j), "");
-                if let Some(title) = &source.title {
-                    c.text(scope, At(&sources, Some(j), "title"), title);
-                }
-                if let Some(publisher) = &source.publisher {
-                    c.text(scope, At(&sources, Some(j), "publisher"), publisher);
-                }
-                if source.title.is_none() && source.publisher.is_none() && source.url.is_none() {
-                    c.push(
-                        Rule::EmptySource,
-                        scope,
-                        at.pointer(),
-                        "a source needs at least a title, a publisher or a URL",
-                    );
-                }
-                c.date(scope, At(&sources, Some(j), "date"), source.date.as_deref());
-                c.url(scope, At(&sources, Some(j), "url"), source.url.as_deref());
-            }
+            let repeated = self.repeated_ids.get(i).copied().unwrap_or(false);
+            self.checker.partnership(i, p, repeated);
         }
     }
 
