@@ -14,6 +14,35 @@ use schemars::JsonSchema;
 /// major version is refused.
 pub const SCHEMA_VERSION: &str = "1.0.0";
 
+/// Defines a struct whose fields marked `#[stated]` are `Option<String>`
+/// fields that the schema requires even when they are `null`: unknown is
+/// said explicitly, never by leaving the field out. The marker stands for
+/// the serde and schemars attributes that say so (see [`stated`]), which
+/// would otherwise be repeated on every such field.
+macro_rules! with_stated_fields {
+    ($(#[$meta:meta])* pub struct $name:ident { $($fields:tt)* }) => {
+        with_stated_fields!(@field [$(#[$meta])* pub struct $name] [] [] $($fields)*);
+    };
+    (@field $head:tt [$($done:tt)*] [$($attrs:tt)*] #[stated] $($rest:tt)*) => {
+        with_stated_fields!(@field $head [$($done)*] [$($attrs)*
+            #[cfg_attr(
+                not(target_arch = "wasm32"),
+                serde(deserialize_with = "stated"),
+                schemars(required, extend("type" = ["string", "null"]))
+            )]
+        ] $($rest)*);
+    };
+    (@field $head:tt [$($done:tt)*] [$($attrs:tt)*] #[$attr:meta] $($rest:tt)*) => {
+        with_stated_fields!(@field $head [$($done)*] [$($attrs)* #[$attr]] $($rest)*);
+    };
+    (@field $head:tt [$($done:tt)*] [$($attrs:tt)*] pub $field:ident : $type:ty $(, $($rest:tt)*)?) => {
+        with_stated_fields!(@field $head [$($done)* $($attrs)* pub $field: $type,] [] $($($rest)*)?);
+    };
+    (@field [$($head:tt)*] [$($done:tt)*] []) => {
+        $($head)* { $($done)* }
+    };
+}
+
 /// The whole dataset as published in `partnerships.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -48,15 +77,17 @@ pub struct Dataset {
     pub partnerships: Vec<Partnership>,
 }
 
-/// The publisher of the dataset.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-pub struct Publisher {
-    /// Name of the publisher.
-    pub name: String,
-    /// Web address of the publisher (`http` or `https`), or `null` if none.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub url: Option<String>,
+with_stated_fields! {
+    /// The publisher of the dataset.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+    pub struct Publisher {
+        /// Name of the publisher.
+        pub name: String,
+        /// Web address of the publisher (`http` or `https`), or `null` if none.
+        #[stated]
+        pub url: Option<String>,
+    }
 }
 
 /// The licence under which the data may be used.
@@ -85,23 +116,25 @@ pub struct Body {
     pub name: String,
 }
 
-/// An organisation without an official key.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-pub struct Organisation {
-    /// Stable identifier (lowercase letters, digits and hyphens); never reused.
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))
-    )]
-    pub id: String,
-    /// Name as shown to readers.
-    pub name: String,
-    /// Legal or organisational form in German, e.g. `Anstalt des öffentlichen Rechts`, or `null` if unknown.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub form: Option<String>,
-    /// Who the organisation's members or owners are.
-    pub members: Vec<Membership>,
+with_stated_fields! {
+    /// An organisation without an official key.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+    pub struct Organisation {
+        /// Stable identifier (lowercase letters, digits and hyphens); never reused.
+        #[cfg_attr(
+            not(target_arch = "wasm32"),
+            schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))
+        )]
+        pub id: String,
+        /// Name as shown to readers.
+        pub name: String,
+        /// Legal or organisational form in German, e.g. `Anstalt des öffentlichen Rechts`, or `null` if unknown.
+        #[stated]
+        pub form: Option<String>,
+        /// Who the organisation's members or owners are.
+        pub members: Vec<Membership>,
+    }
 }
 
 /// One member or owner of an organisation.
@@ -195,47 +228,51 @@ pub enum Status {
     Ended,
 }
 
-/// A partner in a partnership.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-pub struct Partner {
-    /// Official key of a body listed in `bodies` (exactly one of `key`, `org`, `name`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
-    /// Id of an organisation listed in `organisations` (exactly one of `key`, `org`, `name`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub org: Option<String>,
-    /// Name of a body whose key is not known (exactly one of `key`, `org`, `name`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Role in the partnership or acting unit, in German, or `null` if unknown.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub role: Option<String>,
-    /// Since when this partner takes part (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `null` if unknown.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub since: Option<String>,
-    /// When the partner's participation was first reported, if its start date is unknown
-    /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); `null` otherwise.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub reported: Option<String>,
+with_stated_fields! {
+    /// A partner in a partnership.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+    pub struct Partner {
+        /// Official key of a body listed in `bodies` (exactly one of `key`, `org`, `name`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub key: Option<String>,
+        /// Id of an organisation listed in `organisations` (exactly one of `key`, `org`, `name`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub org: Option<String>,
+        /// Name of a body whose key is not known (exactly one of `key`, `org`, `name`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// Role in the partnership or acting unit, in German, or `null` if unknown.
+        #[stated]
+        pub role: Option<String>,
+        /// Since when this partner takes part (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `null` if unknown.
+        #[stated]
+        pub since: Option<String>,
+        /// When the partner's participation was first reported, if its start date is unknown
+        /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); `null` otherwise.
+        #[stated]
+        pub reported: Option<String>,
+    }
 }
 
-/// A source of the facts about a partnership.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-pub struct Source {
-    /// Who published it, or `null` if the source does not say.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub publisher: Option<String>,
-    /// Title of the article or document, or `null` if the source does not give one.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub title: Option<String>,
-    /// Publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `null` if unknown.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub date: Option<String>,
-    /// Web address (`http` or `https`), or `null` if the source gives none.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(deserialize_with = "stated"), schemars(required, extend("type" = ["string", "null"])))]
-    pub url: Option<String>,
+with_stated_fields! {
+    /// A source of the facts about a partnership.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+    pub struct Source {
+        /// Who published it, or `null` if the source does not say.
+        #[stated]
+        pub publisher: Option<String>,
+        /// Title of the article or document, or `null` if the source does not give one.
+        #[stated]
+        pub title: Option<String>,
+        /// Publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or `null` if unknown.
+        #[stated]
+        pub date: Option<String>,
+        /// Web address (`http` or `https`), or `null` if the source gives none.
+        #[stated]
+        pub url: Option<String>,
+    }
 }
 
 /// Who a partner or member is: the one reference it carries.
