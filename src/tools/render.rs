@@ -1,6 +1,10 @@
 //! A static, accessible HTML box for one host: the same content and German
 //! texts as the Wasm box (both come from [`HostBox`]), for CMSs that strip
-//! scripts and as a `<noscript>` fallback, with schema.org JSON-LD.
+//! scripts and as a `<noscript>` fallback, with schema.org microdata.
+//!
+//! The structured data are microdata on `<meta>` elements, not a JSON-LD
+//! `<script>`: a CMS that strips scripts (WordPress's kses for Authors)
+//! keeps a script's content as visible text, but drops a `<meta>` whole.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -39,31 +43,38 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// schema.org JSON-LD for the host: a `GovernmentOrganization` with the
-/// organisations it is a member or owner of (`memberOf`).
-pub fn json_ld(dataset: &Dataset, host: &OfficialKey, name: Option<&str>) -> serde_json::Value {
-    let member_of: Vec<serde_json::Value> = dataset
-        .organisations
-        .iter()
-        .filter(|o| {
-            o.members.iter().any(|m| match m.party() {
-                Some(PartyRef::Key(k)) => k.parse::<OfficialKey>().is_ok_and(|k| k.same_body(host)),
-                _ => false,
-            })
+/// schema.org microdata for the host, to close the box's `<section>`
+/// (which carries `itemscope`): a `GovernmentOrganization` with its name,
+/// its official key and the organisations it is a member or owner of
+/// (`memberOf`). Only `<meta>` elements and empty `<div>`s: without the
+/// microdata attributes nothing of it takes space or shows text.
+pub fn microdata(dataset: &Dataset, host: &OfficialKey, name: Option<&str>) -> String {
+    let meta = |prop: &str, content: &str| {
+        format!("<meta itemprop=\"{prop}\" content=\"{}\">", escape(content))
+    };
+    let scope = |prop: &str, kind: &str, metas: String| {
+        format!("<div itemprop=\"{prop}\" itemscope itemtype=\"https://schema.org/{kind}\">{metas}</div>\n")
+    };
+    // A body the dataset does not name has no name here either.
+    let mut html = name.map(|n| meta("name", n) + "\n").unwrap_or_default();
+    html += &scope(
+        "identifier",
+        "PropertyValue",
+        meta("propertyID", "Regionalschlüssel") + &meta("value", &host.to_string()),
+    );
+    for organisation in dataset.organisations.iter().filter(|o| {
+        o.members.iter().any(|m| match m.party() {
+            Some(PartyRef::Key(k)) => k.parse::<OfficialKey>().is_ok_and(|k| k.same_body(host)),
+            _ => false,
         })
-        .map(|o| serde_json::json!({ "@type": "Organization", "name": o.name, "identifier": o.id }))
-        .collect();
-    let mut ld = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "GovernmentOrganization",
-        "identifier": { "@type": "PropertyValue", "propertyID": "Regionalschlüssel", "value": host.to_string() },
-        "memberOf": member_of,
-    });
-    // A body the dataset does not name has no name here either (not null).
-    if let Some(name) = name {
-        ld["name"] = name.into();
+    }) {
+        html += &scope(
+            "memberOf",
+            "Organization",
+            meta("name", &organisation.name) + &meta("identifier", &organisation.id),
+        );
     }
-    ld
+    html
 }
 
 /// The static box of `host` (already parsed) over a valid `dataset`, in
@@ -90,8 +101,10 @@ pub fn render(dataset: &Dataset, host: &OfficialKey, lang: texts::Lang) -> Strin
     let mut html = String::new();
     let _ = writeln!(
         html,
-        "<section class=\"dp-static\" lang=\"{}\" aria-labelledby=\"{id}\" data-ags=\"{host}\">",
-        lang.code()
+        "<section class=\"dp-static\" lang=\"{}\" aria-labelledby=\"{id}\" data-ags=\"{host}\" data-digest=\"{}\" \
+         itemscope itemtype=\"https://schema.org/GovernmentOrganization\">",
+        lang.code(),
+        view.digest(dataset)
     );
     let _ = writeln!(html, "<h2 id=\"{id}\">{}</h2>", escape(texts.heading));
     if view.count == 0 {
@@ -170,11 +183,7 @@ pub fn render(dataset: &Dataset, host: &OfficialKey, lang: texts::Lang) -> Strin
         escape(&view.as_of),
         escape(texts.data_license),
     );
-    let ld = serde_json::to_string(&json_ld(dataset, host, view.host_name.as_deref()))
-        .unwrap_or_default()
-        // Never let data close (or confuse) the script element: no `<` at all.
-        .replace('<', "\\u003c");
-    let _ = writeln!(html, "<script type=\"application/ld+json\">{ld}</script>");
+    html += &microdata(dataset, host, view.host_name.as_deref());
     html.push_str("</section>\n");
     html
 }
