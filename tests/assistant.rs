@@ -1,13 +1,11 @@
 //! The assistant's build output: suggestions with the register's credit and
 //! one static box per suggestion and language.
 
-use partnerships_widget::model::dataset::Dataset;
+mod common;
+
+use common::dataset;
 use partnerships_widget::tools::assistant::write;
 use partnerships_widget::tools::register::Register;
-
-fn dataset() -> Dataset {
-    serde_json::from_str(include_str!("../www/partnerships.json")).unwrap()
-}
 
 #[test]
 fn writes_the_suggestions_and_a_static_box_per_suggestion_and_language() {

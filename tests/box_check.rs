@@ -3,8 +3,11 @@
 //! validator's, a subset in the same order; each rule the box must report
 //! is reported, with its pointer; the rules left to publishing are not.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::dataset;
 use partnerships_widget::model::dataset::Dataset;
 use partnerships_widget::model::date::PartialDate;
 use partnerships_widget::model::validate::{
@@ -99,10 +102,6 @@ fn fixture(name: &str) -> Dataset {
     let path = root().join(format!("tests/fixtures/invalid/{name}.json"));
     let text = std::fs::read_to_string(&path).unwrap();
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn real() -> Dataset {
-    serde_json::from_str(include_str!("../www/partnerships.json")).unwrap()
 }
 
 fn summary(problems: &[Problem]) -> Vec<(&'static str, &str)> {
@@ -229,7 +228,7 @@ fn what_publishing_guarantees_the_box_does_not_check_again() {
 
 #[test]
 fn hostile_text_the_box_would_show_is_reported_with_its_scope() {
-    let mut ds = real();
+    let mut ds = dataset();
     ds.license.name = " ".into();
     ds.license.url = "javascript:alert(1)".into();
     ds.bodies[2].name = String::new();
@@ -292,13 +291,13 @@ fn hostile_text_the_box_would_show_is_reported_with_its_scope() {
 
 #[test]
 fn the_shipped_dataset_passes_both_and_chunks_change_nothing() {
-    let ds = real();
+    let ds = dataset();
     assert_eq!(summary(&box_problems(&ds)), []);
     let mut validator = Validator::new(&ds, None);
     validator.partnerships(0..ds.partnerships.len());
     assert_eq!(summary(&validator.finish()), []);
 
-    let mut broken = real();
+    let mut broken = dataset();
     for p in &mut broken.partnerships {
         p.title.clear();
     }

@@ -1,6 +1,8 @@
 //! The `partnerships-data` command as a maintainer runs it: exit codes,
 //! text and JSON output, schema and render.
 
+mod common;
+
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_partnerships-data");
@@ -145,8 +147,7 @@ fn validate_warns_on_a_kreis_the_official_register_does_not_know() {
     );
 
     // A Kreis that does not exist (01099), and a Gemeinde in it.
-    let mut dataset: serde_json::Value =
-        serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
+    let mut dataset: serde_json::Value = serde_json::from_str(common::SHIPPED).unwrap();
     let bodies = dataset["bodies"].as_array_mut().unwrap();
     bodies.push(serde_json::json!({ "key": "01099", "name": "Kreis Erfunden" }));
     bodies.push(serde_json::json!({ "key": "01099001", "name": "Gemeinde Erfunden" }));

@@ -1,12 +1,11 @@
 //! The shipped dataset: it validates, and it says what FACTS.md says (the six
 //! partnerships, their partners and dates), nothing more.
 
+mod common;
+
+use common::dataset;
 use partnerships_widget::model::dataset::{Dataset, Kind, PartyRef, Status};
 use partnerships_widget::model::validate::{validate, Scope};
-
-fn dataset() -> Dataset {
-    serde_json::from_str(include_str!("../www/partnerships.json")).unwrap()
-}
 
 /// A party as one comparable string: the key, `org:<id>` or `name:<name>`.
 fn describe(party: Option<PartyRef<'_>>) -> String {

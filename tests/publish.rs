@@ -2,14 +2,13 @@
 //! its host, every fallback slice (Kreis, Land) is a superset for the bodies
 //! inside it, and the published files are consistent.
 
+mod common;
+
+use common::dataset;
 use partnerships_widget::model::dataset::Dataset;
 use partnerships_widget::model::key::{Level, OfficialKey};
 use partnerships_widget::model::selection::{Index, Route};
 use partnerships_widget::tools::publish::{candidate_hosts, publish, slice_for, Slicer, LAENDER};
-
-fn dataset() -> Dataset {
-    serde_json::from_str(include_str!("../www/partnerships.json")).unwrap()
-}
 
 type Selection = Vec<(Route, Option<String>, Vec<String>)>;
 

@@ -6,6 +6,8 @@
 //! The seed is fixed so that CI runs what ran here; explore further with
 //! `PROPTEST_RNG_SEED=<n> PROPTEST_CASES=<n> cargo test --test robustness`.
 
+mod common;
+
 use std::sync::LazyLock;
 
 use partnerships_widget::model::dataset::Dataset;
@@ -33,8 +35,7 @@ const MEMBERS: &[&str] = &[
 ];
 
 /// The shipped dataset, parsed once for all mutations.
-static SHIPPED: LazyLock<Value> =
-    LazyLock::new(|| serde_json::from_str(include_str!("../www/partnerships.json")).unwrap());
+static SHIPPED: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(common::SHIPPED).unwrap());
 
 /// `cases` cases from a fixed seed, unless the environment names others.
 fn config(cases: u32) -> Config {

@@ -2,7 +2,9 @@
 //! every group (route and the body it comes through) and every partnership
 //! in it, in display order, nothing extra.
 
-use partnerships_widget::model::dataset::Dataset;
+mod common;
+
+use common::dataset;
 use partnerships_widget::model::selection::{Index, Route};
 
 const P1: &str = "it-allianz-nord-aoer";
@@ -11,10 +13,6 @@ const P3: &str = "sh-mv-digitale-souveraenitaet";
 const P4: &str = "sh-amt-foehr-amrum-verwaltungskooperation";
 const P5: &str = "ost-niedersachsen-digitalisierung";
 const P6: &str = "nordallianz-twinby-digitaler-zwilling";
-
-fn dataset() -> Dataset {
-    serde_json::from_str(include_str!("../www/partnerships.json")).unwrap()
-}
 
 type Expected<'a> = Vec<(Route, Option<&'a str>, Vec<&'a str>)>;
 
