@@ -7,18 +7,52 @@ use partnerships_widget::texts::Lang;
 use partnerships_widget::tools::render::render;
 
 #[test]
-fn renders_the_groups_items_and_json_ld_of_a_host() {
+fn renders_the_groups_items_and_microdata_of_a_host() {
     let html = render(&dataset(), &"01053".parse().unwrap(), Lang::De);
     assert!(html.contains("<h2 id=\"dp-static-01053\">Unsere digitalen Partnerschaften</h2>"));
     assert!(html.contains("<h3>Direkt beteiligt</h3>"));
     assert!(html.contains("<h3>Über IT-Allianz Nord AöR</h3>"));
     assert!(html.contains("<li>Kreis Herzogtum Lauenburg <strong>(wir)</strong> – Träger</li>"));
-    assert!(html.contains("\"@type\":\"GovernmentOrganization\""));
-    assert!(html.contains("\"memberOf\":[{\"@type\":\"Organization\",\"identifier\":\"it-allianz-nord\",\"name\":\"IT-Allianz Nord AöR\"}]"));
+    let first = html.lines().next().unwrap();
+    assert!(first.starts_with("<section class=\"dp-static\""), "{first}");
+    assert!(
+        first.ends_with(" itemscope itemtype=\"https://schema.org/GovernmentOrganization\">"),
+        "{first}"
+    );
+    assert!(html.contains("<meta itemprop=\"name\" content=\"Kreis Herzogtum Lauenburg\">"));
+    assert!(html.contains(
+        "<div itemprop=\"identifier\" itemscope itemtype=\"https://schema.org/PropertyValue\">\
+         <meta itemprop=\"propertyID\" content=\"Regionalschlüssel\"><meta itemprop=\"value\" content=\"01053\"></div>"
+    ));
+    assert!(html.contains(
+        "<div itemprop=\"memberOf\" itemscope itemtype=\"https://schema.org/Organization\">\
+         <meta itemprop=\"name\" content=\"IT-Allianz Nord AöR\"><meta itemprop=\"identifier\" content=\"it-allianz-nord\"></div>"
+    ));
+    assert_eq!(html.matches("itemprop=\"memberOf\"").count(), 1);
 }
 
 #[test]
-fn dataset_text_is_escaped_and_cannot_close_the_json_ld() {
+fn without_its_tags_and_attributes_the_structured_data_leave_no_text() {
+    // What a CMS that strips unknown markup keeps: the text between tags.
+    // The microdata must add none of it (a JSON-LD script left its JSON).
+    let html = render(&dataset(), &"01060".parse().unwrap(), Lang::De);
+    let microdata = &html[html.find("<meta itemprop").unwrap()..];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in microdata.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    assert_eq!(text.trim(), "", "{microdata}");
+    assert!(!html.contains("<script"));
+}
+
+#[test]
+fn dataset_text_is_escaped_also_in_the_microdata() {
     let mut ds = dataset();
     ds.partnerships[0].title = "<img src=x onerror=alert(1)>".into();
     ds.bodies
@@ -29,12 +63,10 @@ fn dataset_text_is_escaped_and_cannot_close_the_json_ld() {
     let html = render(&ds, &"01060".parse().unwrap(), Lang::De);
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(!html.contains("<img"));
-    assert_eq!(
-        html.matches("<script").count(),
-        1,
-        "only the JSON-LD script element"
-    );
-    assert_eq!(html.matches("</script>").count(), 1);
+    assert!(html.contains(
+        "<meta itemprop=\"name\" content=\"&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">"
+    ));
+    assert!(!html.contains("<script"));
 }
 
 #[test]
