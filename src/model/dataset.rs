@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 
 /// The schema version this code reads and writes. A dataset with another
 /// major version is refused.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// Defines a struct whose fields marked `#[stated]` are `Option<String>`
 /// fields that the schema requires even when they are `null`: unknown is
@@ -186,8 +186,17 @@ pub struct Partnership {
     pub status: Status,
     /// Topics, in German.
     pub topics: Vec<String>,
-    /// Short plain-German description.
+    /// What the partnership is, in a few plain German sentences for
+    /// citizens: the box and the static HTML show it to every reader.
     pub description: String,
+    /// A note for the dataset's curators (e.g. what the partnership must not
+    /// be confused with); published with the data, never shown to readers.
+    #[serde(
+        rename = "curatorNote",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub curator_note: Option<String>,
     /// The partners, each with its own role and dates.
     pub partners: Vec<Partner>,
     /// Where the facts come from.

@@ -228,6 +228,7 @@ pub fn generate(seed: u64) -> Dataset {
             },
             topics,
             description: "Synthetische Partnerschaft für Messungen; keine echten Daten.".into(),
+            curator_note: None,
             partners,
             sources: vec![Source {
                 publisher: Some("Synthetischer Generator".into()),
