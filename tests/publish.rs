@@ -1,19 +1,32 @@
-//! Publishing: every slice selects exactly what the full dataset selects for
-//! its host, every fallback slice (Kreis, Land) is a superset for the bodies
-//! inside it, and the published files are consistent.
+//! Publishing: one slice per area at the address computed from the key
+//! alone; selecting from a key's area slice equals selecting from the full
+//! dataset, for every key of the dataset and of the register and for keys
+//! neither names; slices are valid datasets holding exactly what the bodies
+//! inside their area show; the published files are consistent.
 
 mod common;
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
 use common::dataset;
+use partnerships_widget::model::address::{area_of, slice_path, SLICES_DIR};
 use partnerships_widget::model::dataset::Dataset;
 use partnerships_widget::model::key::{Level, OfficialKey};
 use partnerships_widget::model::selection::{Index, Route};
-use partnerships_widget::tools::publish::{candidate_hosts, publish, slice_for, Slicer, LAENDER};
+use partnerships_widget::model::validate::validate;
+use partnerships_widget::tools::publish::{area_slice, areas, named_keys, publish, Slicer};
+use partnerships_widget::tools::register::{Register, DEFAULT_PATH};
+
+/// The register `scripts/setup` installs.
+fn register() -> Register {
+    Register::read(Path::new(DEFAULT_PATH)).expect("the register is missing: run scripts/setup")
+}
 
 type Selection = Vec<(Route, Option<String>, Vec<String>)>;
 
-fn selection(dataset: &Dataset, host: &OfficialKey) -> Selection {
-    Index::new(dataset)
+fn selection(index: &Index<'_>, host: &OfficialKey) -> Selection {
+    index
         .select(host)
         .into_iter()
         .map(|g| {
@@ -30,138 +43,224 @@ fn key(k: &str) -> OfficialKey {
     k.parse().unwrap()
 }
 
+/// A folder of its own for one test's published files, removed afterwards.
+struct Published(PathBuf);
+
+impl Published {
+    fn new(name: &str, register: Option<&Register>) -> Self {
+        let dir = std::env::temp_dir().join(format!("dp-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        publish(
+            dataset(),
+            &dir,
+            Some("https://example.org/partnerschaften/"),
+            register,
+        )
+        .unwrap();
+        Published(dir)
+    }
+
+    fn json(&self, name: &str) -> serde_json::Value {
+        let bytes = std::fs::read(self.0.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    fn dataset(&self, name: &str) -> Dataset {
+        serde_json::from_value(self.json(name)).unwrap()
+    }
+}
+
+impl Drop for Published {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Keys no dataset names: Gemeinden (AGS and ARS), an Amt, a
+/// Regierungsbezirk, the city-states' Land-wide keys, a kreisfreie Stadt.
+const UNNAMED: [&str; 13] = [
+    "01060001",
+    "010600010001",
+    "01053001",
+    "010545488001",
+    "010545489",
+    "01054001",
+    "03151001",
+    "09178999",
+    "09184119",
+    "05315000",
+    "05300",
+    "11000000",
+    "020000000000",
+];
+
 #[test]
-fn each_slice_selects_exactly_what_the_full_dataset_selects() {
-    let ds = dataset();
-    let index = Index::new(&ds);
-    let hosts = candidate_hosts(&ds);
-    assert!(hosts.contains("01060") && hosts.contains("01") && hosts.contains("09178120"));
-    let slicer = Slicer::new(&index);
-    let mut with_slice = 0;
-    for host in &hosts {
-        let host = key(host);
-        let full = selection(&ds, &host);
-        // The area index finds exactly what the full scan finds, and the
-        // slice put together from serialised parts is byte for byte the
-        // serialised slice.
-        assert_eq!(
-            slicer.slice_json(&host).map(|(bytes, _)| bytes),
-            slice_for(&index, &host).map(|s| serde_json::to_vec(&s).unwrap()),
-            "{host}"
+fn every_key_selects_from_its_one_address_what_it_selects_from_the_full_dataset() {
+    let register = register();
+    let published = Published::new("publish-keys", Some(&register));
+    let full = dataset();
+    let full_index = Index::new(&full);
+
+    let mut keys: BTreeSet<String> = named_keys(&full).map(|k| k.to_string()).collect();
+    let named = keys.len();
+    for entry in register.entries() {
+        keys.insert(entry.key.clone());
+        // A Gemeinde of every Kreis, as AGS.
+        keys.insert(format!("{}001", entry.key));
+    }
+    keys.extend(UNNAMED.iter().map(|k| (*k).to_owned()));
+    assert!(keys.len() > named + 800, "{} keys", keys.len());
+
+    let mut slices: BTreeMap<String, Dataset> = BTreeMap::new();
+    let (mut showing, mut empty) = (0, 0);
+    for text in &keys {
+        let host = key(text);
+        let path = slice_path(&host);
+        assert!(
+            published.0.join(&path).is_file(),
+            "{text}: {path} does not exist"
         );
-        match slice_for(&index, &host) {
-            Some(slice) => {
-                with_slice += 1;
-                assert_eq!(selection(&slice, &host), full, "slice of {host}");
-                assert!(
-                    partnerships_widget::model::validate::validate(&slice).is_empty(),
-                    "slice of {host} is a valid dataset"
-                );
-                // Only what the host shows.
-                let shown: usize = full.iter().map(|(_, _, ids)| ids.len()).sum();
-                assert_eq!(slice.partnerships.len(), shown, "slice of {host}");
-            }
-            None => assert!(full.is_empty(), "{host} shows something but has no slice"),
+        let slice = slices
+            .entry(path.clone())
+            .or_insert_with(|| published.dataset(&path));
+        let expected = selection(&full_index, &host);
+        assert_eq!(
+            selection(&Index::new(slice), &host),
+            expected,
+            "{text} from {path}"
+        );
+        if expected.is_empty() {
+            empty += 1;
+        } else {
+            showing += 1;
         }
     }
-    assert!(with_slice >= 15, "{with_slice} slices");
+    // Both kinds are there: keys that show partnerships, and register
+    // Kreise (and their Gemeinden) that show none.
+    assert!(
+        showing >= 20 && empty >= 700,
+        "{showing} showing, {empty} empty"
+    );
+    assert!(slices.len() > 400, "{} slices read", slices.len());
 }
 
 #[test]
-fn kreis_and_land_slices_hold_everything_the_bodies_inside_them_show() {
-    let ds = dataset();
-    let index = Index::new(&ds);
-    // Bodies the data does not mention, and some it does.
-    for inner in [
-        "01060001",
-        "010600010001",
-        "01053090",
-        "01053001",
-        "010545488",
-        "010545488001",
-        "01054001",
-        "03151001",
-        "09178120",
-        "09178999",
-        "05315000",
-    ] {
-        let inner = key(inner);
-        for outer in [inner.kreis_key(), Some(inner.land_key())]
-            .into_iter()
-            .flatten()
-        {
-            let wider = slice_for(&index, &outer).unwrap_or_else(|| Dataset {
-                partnerships: vec![],
-                organisations: vec![],
-                ..ds.clone()
-            });
-            assert_eq!(
-                selection(&wider, &inner),
-                selection(&ds, &inner),
-                "{inner} from the slice of {outer}"
-            );
-        }
+fn slices_are_valid_datasets_holding_exactly_what_the_bodies_inside_show() {
+    let register = register();
+    let full = dataset();
+    let index = Index::new(&full);
+    let slicer = Slicer::new(&index);
+    let areas = areas(&full, Some(&register));
+    assert_eq!(
+        areas.iter().filter(|a| a.level() == Level::Land).count(),
+        16
+    );
+    assert!(areas.len() >= 16 + 399, "{} areas", areas.len());
+    for area in &areas {
+        assert_eq!(area_of(area), area.to_string(), "an area is its own area");
+        // The definition, put together the plain way: the union of what the
+        // area and every key of the dataset inside it select.
+        let slice = area_slice(&index, area);
+        let hosts: Vec<OfficialKey> = named_keys(&full)
+            .filter(|k| area_of(k) == area.to_string())
+            .chain([*area])
+            .collect();
+        let mut shown: Vec<&str> = hosts
+            .iter()
+            .flat_map(|h| index.select(h))
+            .flat_map(|g| g.partnerships)
+            .map(|p| p.id.as_str())
+            .collect();
+        shown.sort_unstable();
+        shown.dedup();
+        let mut held: Vec<&str> = slice.partnerships.iter().map(|p| p.id.as_str()).collect();
+        held.sort_unstable();
+        assert_eq!(held, shown, "slice of {area}");
+        assert!(validate(&slice).is_empty(), "slice of {area} is valid");
+        // The fast slicer writes the same bytes.
+        let (bytes, count) = slicer.slice_json(area);
+        assert_eq!(bytes, serde_json::to_vec(&slice).unwrap(), "{area}");
+        assert_eq!(count, slice.partnerships.len(), "{area}");
     }
+    // Each slice holds its area, not more: Gifhorn has the Ost-Niedersachsen
+    // partnership and nothing of Schleswig-Holstein; Oberallgäu has nothing.
+    let titles = |area: &str| -> Vec<String> {
+        area_slice(&index, &key(area))
+            .partnerships
+            .iter()
+            .map(|p| p.title.clone())
+            .collect()
+    };
+    let gifhorn = titles("03151");
+    assert_eq!(gifhorn.len(), 1, "{gifhorn:?}");
+    assert!(titles("09780").is_empty());
+    assert!(titles("01").len() > titles("01060").len());
+}
+
+#[test]
+fn only_the_city_states_have_a_kreis_of_the_register_that_lies_in_no_kreis() {
+    // The address rule sends keys with Kreis digits 00 to their Land; in
+    // the register those are exactly Hamburg and Berlin.
+    let register = register();
+    let land_wide: Vec<&str> = register
+        .entries()
+        .iter()
+        .map(|e| e.key.as_str())
+        .filter(|k| area_of(&key(k)).len() == 2)
+        .collect();
+    assert_eq!(land_wide, ["02000", "11000"]);
+    assert!(register.entries().len() >= 400);
 }
 
 #[test]
 fn publish_writes_every_file_with_its_hash() {
     let ds = dataset();
-    let dir = std::env::temp_dir().join(format!("dp-publish-test-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let summary = publish(
-        ds.clone(),
-        &dir,
-        Some("https://example.org/partnerschaften/"),
-    )
-    .unwrap();
-    assert_eq!(summary.partnerships, 6);
-
-    let read = |name: &str| -> serde_json::Value {
-        serde_json::from_slice(&std::fs::read(dir.join(name)).unwrap()).unwrap()
-    };
-    let full: Dataset = serde_json::from_value(read("partnerships.json")).unwrap();
+    let published = Published::new("publish-files", Some(&register()));
+    let full: Dataset = published.dataset("partnerships.json");
     assert_eq!(
         full.partnerships, ds.partnerships,
         "normalised, nothing lost"
     );
     assert!(
-        !std::fs::read_to_string(dir.join("partnerships.json"))
+        !std::fs::read_to_string(published.0.join("partnerships.json"))
             .unwrap()
             .contains('\n'),
         "minified"
     );
 
-    // Every Land has a slice, even an empty one (the box's signal that slices exist).
-    for land in LAENDER {
-        let slice: Dataset = serde_json::from_value(read(&format!("slices/{land}.json"))).unwrap();
-        if land == "05" {
-            assert!(slice.partnerships.is_empty());
-        }
+    // The index lists every slice written, and nothing else is in the folder.
+    let index = published.json(&format!("{SLICES_DIR}/index.json"));
+    let listed = index["slices"].as_object().unwrap();
+    let mut on_disk: Vec<String> = std::fs::read_dir(published.0.join(SLICES_DIR))
+        .unwrap()
+        .map(|f| f.unwrap().file_name().into_string().unwrap())
+        .filter(|f| f != "index.json")
+        .collect();
+    on_disk.sort();
+    let mut named: Vec<String> = listed.keys().map(|a| format!("{a}.json")).collect();
+    named.sort();
+    assert_eq!(on_disk, named);
+    for (area, entry) in listed {
+        let file = entry["file"].as_str().unwrap();
+        assert_eq!(file, slice_path(&key(area)));
+        let slice = published.dataset(file);
+        assert_eq!(entry["partnerships"], slice.partnerships.len(), "{area}");
     }
-    let index = read("slices/index.json");
-    assert_eq!(index["slices"]["01060"]["partnerships"], 3);
-    assert!(index["slices"].get("05315000").is_none());
+    assert_eq!(index["datasetVersion"], ds.dataset_version);
 
-    let dcat = read("dcat.jsonld");
+    let dcat = published.json("dcat.jsonld");
     assert_eq!(dcat["@type"], "dcat:Dataset");
-    assert_eq!(
-        dcat["dct:license"]["@id"],
-        "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
-    );
-    assert_eq!(dcat["dct:modified"]["@value"], ds.modified);
-    let spatial = dcat["dct:spatial"].to_string();
-    assert!(spatial.contains("stateKey/01") && spatial.contains("districtKey/01060"));
     assert!(dcat["dcat:distribution"][0]["dcat:downloadURL"]["@id"]
         .as_str()
         .unwrap()
         .starts_with("https://example.org/partnerschaften/partnerships.json"));
 
-    let manifest = read("manifest.json");
+    let manifest = published.json("manifest.json");
     let files = manifest["files"].as_object().unwrap();
-    assert!(files.contains_key("partnerships.json") && files.contains_key("dcat.jsonld"));
+    // The dataset, its schema, the DCAT metadata, the index and the slices.
+    assert_eq!(files.len(), 4 + listed.len(), "{:?}", files.keys());
     for (name, entry) in files {
-        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let bytes = std::fs::read(published.0.join(name)).unwrap();
         assert_eq!(entry["bytes"], bytes.len(), "{name}");
         use sha2::Digest;
         let hex: String = sha2::Sha256::digest(&bytes)
@@ -170,28 +269,58 @@ fn publish_writes_every_file_with_its_hash() {
             .collect();
         assert_eq!(entry["sha256"], hex, "{name}");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
-fn at_national_scale_slices_from_parts_equal_slices_from_a_full_scan() {
+fn without_the_register_the_laender_and_the_datasets_kreise_have_slices() {
+    let published = Published::new("publish-unregistered", None);
+    let index = published.json(&format!("{SLICES_DIR}/index.json"));
+    let listed: Vec<&String> = index["slices"].as_object().unwrap().keys().collect();
+    let mut expected: BTreeSet<String> = (1..=16).map(|l| format!("{l:02}")).collect();
+    expected.extend(named_keys(&dataset()).map(|k| area_of(&k)));
+    assert_eq!(listed, expected.iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn at_national_scale_the_fast_slices_equal_the_plain_ones() {
     // The synthetic Germany: the area index and the serialised parts must
-    // agree with a full scan for every kind of host, not only on six
-    // partnerships. A sample keeps the test fast in a debug build.
+    // agree with the plain union for Länder and Kreise, and the hosts inside
+    // must select from their slice what they select from the full dataset.
+    // A sample keeps the test fast in a debug build.
     let ds = partnerships_widget::tools::generate::generate(11);
     let index = Index::new(&ds);
     let slicer = Slicer::new(&index);
-    let hosts: Vec<OfficialKey> = candidate_hosts(&ds).iter().map(|h| key(h)).collect();
+    let areas = areas(&ds, None);
     let mut compared = 0;
-    for level in [Level::Land, Level::Kreis, Level::Verband, Level::Gemeinde] {
-        let of_level: Vec<&OfficialKey> = hosts.iter().filter(|h| h.level() == level).collect();
-        assert!(!of_level.is_empty(), "{level:?} hosts exist");
-        for host in of_level.iter().step_by(of_level.len().div_ceil(6)) {
-            let fast = slicer.slice_json(host).map(|(bytes, _)| bytes);
-            let full = slice_for(&index, host).map(|s| serde_json::to_vec(&s).unwrap());
-            assert_eq!(fast, full, "{host}");
-            compared += usize::from(fast.is_some());
+    for (level, sample) in [(Level::Land, 2), (Level::Kreis, 4)] {
+        let of_level: Vec<&OfficialKey> = areas.iter().filter(|a| a.level() == level).collect();
+        // One more than an even spread, so the sample is not every Land's first Kreis.
+        for area in of_level.iter().step_by(of_level.len().div_ceil(sample) + 1) {
+            let slice = area_slice(&index, area);
+            let (bytes, _) = slicer.slice_json(area);
+            assert_eq!(bytes, serde_json::to_vec(&slice).unwrap(), "{area}");
+            let sliced = Index::new(&slice);
+            let name = area.to_string();
+            // Keys of every level inside, and a Gemeinde no dataset names.
+            let mut inside: BTreeSet<String> = named_keys(&ds)
+                .filter(|k| area_of(k) == name)
+                .map(|k| k.to_string())
+                .collect();
+            inside.insert(if level == Level::Land {
+                format!("{name}000999")
+            } else {
+                format!("{name}999")
+            });
+            let step = inside.len().div_ceil(8);
+            for host in inside.iter().step_by(step).map(|k| key(k)) {
+                assert_eq!(
+                    selection(&sliced, &host),
+                    selection(&index, &host),
+                    "{host} from the slice of {area}"
+                );
+            }
+            compared += 1;
         }
     }
-    assert!(compared >= 20, "{compared} slices compared");
+    assert!(compared >= 6, "{compared} areas compared");
 }
