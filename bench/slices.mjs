@@ -1,14 +1,16 @@
 // Benchmark (not a test): the release box in Chromium on the national-scale
-// synthetic data, for the largest slice (a Land), a Kreis and a median
-// Gemeinde. Reports the time from the slice's download (responseEnd) to the
-// rendered list, the longest long task while that happens, and how many
-// partnerships the box shows at first and in all.
+// synthetic data, for the largest slice (a Land), the largest Kreis slice
+// and a Gemeinde in the median Kreis (each key loads its area's slice,
+// model::address). Reports the time from the slice's download
+// (responseEnd) to the rendered list, the longest long task while that
+// happens, and how many partnerships the box shows at first and in all.
 //
 //   node bench/slices.mjs [cpu-slowdown=1] [runs=5]
 // Needs `trunk build --release` and
-// `cargo build --profile cli --features cli --bin partnerships-data`.
+// `cargo build --profile cli --features cli --bin partnerships-data` (or
+// another build of the tool named by PARTNERSHIPS_DATA).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +20,7 @@ import { launch } from "../tests/e2e/browser.mjs";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CPU = Number(process.argv[2] ?? 1);
 const RUNS = Number(process.argv[3] ?? 5);
-const bin = join(ROOT, "target/cli/partnerships-data");
+const bin = process.env.PARTNERSHIPS_DATA ?? join(ROOT, "target/cli/partnerships-data");
 
 const dir = mkdtempSync(join(tmpdir(), "dp-slices-"));
 const data = join(dir, "national.json");
@@ -28,16 +30,22 @@ for (const args of [["generate", "--seed", "7", "--out", data], ["publish", data
   if (run.status !== 0) throw new Error(`${bin} ${args[0]} failed: ${run.stderr}`);
 }
 
-// Hosts: the largest slice, the largest Kreis slice and the median Gemeinde slice.
+// Hosts: the largest Land slice, the largest Kreis slice, and a Gemeinde in
+// the median Kreis of the dataset (the register's Kreise of a real Germany
+// hold nothing in the synthetic one).
+const bodies = JSON.parse(readFileSync(data, "utf8")).bodies.map((b) => b.key);
 const slices = readdirSync(join(out, "slices"))
   .filter((f) => f !== "index.json")
-  .map((f) => ({ key: f.replace(".json", ""), bytes: statSync(join(out, "slices", f)).size }))
+  .map((f) => ({ area: f.replace(".json", ""), bytes: statSync(join(out, "slices", f)).size }))
   .sort((a, b) => a.bytes - b.bytes);
-const gemeinden = slices.filter((s) => s.key.length === 12);
+const kreise = slices.filter((s) => s.area.length === 5 && bodies.includes(s.area));
+const land = slices.filter((s) => s.area.length === 2).pop();
+const largest = kreise[kreise.length - 1];
+const middle = kreise[Math.floor(kreise.length / 2)];
 const hosts = [
-  slices[slices.length - 1],
-  slices.filter((s) => s.key.length === 5).pop(),
-  gemeinden[Math.floor(gemeinden.length / 2)],
+  { ...land, key: land.area },
+  { ...largest, key: largest.area },
+  { ...middle, key: bodies.find((k) => k.length === 12 && k.startsWith(middle.area)) },
 ];
 
 const pages = join(dir, "pages");
@@ -52,7 +60,7 @@ for (const { key } of hosts) {
 const server = await serve({ "/widget/": join(ROOT, "dist"), "/data/": out, "/host/": pages });
 const browser = await launch();
 
-async function once(key) {
+async function once({ key, area }) {
   const context = await browser.newContext();
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
@@ -77,8 +85,8 @@ async function once(key) {
   }
   await new Promise((r) => setTimeout(r, 300));
   const result = await tab.evaluate(
-    ({ key, rendered }) => {
-      const slice = performance.getEntriesByType("resource").find((r) => r.name.endsWith(`/slices/${key}.json`));
+    ({ area, rendered }) => {
+      const slice = performance.getEntriesByType("resource").find((r) => r.name.endsWith(`/slices/${area}.json`));
       const from = slice ? slice.responseEnd : 0;
       const tasks = window.__tasks.filter(([start, d]) => start + d >= from);
       const root = document.querySelector("digitale-partnerschaften").shadowRoot;
@@ -89,7 +97,7 @@ async function once(key) {
         status: root.querySelector('[data-testid="dp-status"]').textContent,
       };
     },
-    { key, rendered },
+    { area, rendered },
   );
   await context.close();
   return result;
@@ -98,11 +106,11 @@ async function once(key) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`CPU ×${CPU}, ${RUNS} runs each, medians; brotli-compressed over localhost`);
 for (const host of hosts) {
-  await once(host.key); // warm up, not counted
+  await once(host); // warm up, not counted
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await once(host.key));
+  for (let i = 0; i < RUNS; i++) runs.push(await once(host));
   console.log(
-    `${host.key.padEnd(12)} slice ${(host.bytes / 1024).toFixed(0).padStart(5)} KiB raw: ` +
+    `${host.key.padEnd(12)} slice ${host.area.padEnd(5)} ${(host.bytes / 1024).toFixed(0).padStart(5)} KiB raw: ` +
       `${median(runs.map((r) => r.ms)).toFixed(0)} ms from download to list, ` +
       `longest task ${median(runs.map((r) => r.longest)).toFixed(0)} ms (max ${Math.max(...runs.map((r) => r.longest)).toFixed(0)}), ` +
       `${runs[0].shown} shown at first; "${runs[0].status}"`,
