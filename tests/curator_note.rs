@@ -19,7 +19,10 @@ const HOSTS: [&str; 3] = ["09178120", "09178", "09"];
 fn twinby() -> (String, String) {
     let ds = dataset();
     let partnership = ds.partnerships.iter().find(|p| p.id == TWINBY).unwrap();
-    let note = partnership.curator_note.clone().expect("TwinBy has a curator note");
+    let note = partnership
+        .curator_note
+        .clone()
+        .expect("TwinBy has a curator note");
     assert!(
         !partnership.description.contains("IT-Allianz Nord"),
         "the note for curators is no longer part of the description"

@@ -15,8 +15,12 @@ use partnerships_widget::model::dataset::Dataset;
 use partnerships_widget::model::key::{Level, OfficialKey};
 use partnerships_widget::model::selection::{Index, Route};
 use partnerships_widget::model::validate::validate;
+use partnerships_widget::tools::dcat::Metadata;
 use partnerships_widget::tools::publish::{area_slice, areas, named_keys, publish, Slicer};
 use partnerships_widget::tools::register::{Register, DEFAULT_PATH};
+
+/// The publisher's values checked into the repository.
+const PUBLISH_JSON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/publish.json");
 
 /// The register `scripts/setup` installs.
 fn register() -> Register {
@@ -50,13 +54,8 @@ impl Published {
     fn new(name: &str, register: Option<&Register>) -> Self {
         let dir = std::env::temp_dir().join(format!("dp-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        publish(
-            dataset(),
-            &dir,
-            Some("https://example.org/partnerschaften/"),
-            register,
-        )
-        .unwrap();
+        let metadata = Metadata::read(Path::new(PUBLISH_JSON)).unwrap();
+        publish(dataset(), &dir, &metadata, register).unwrap();
         Published(dir)
     }
 

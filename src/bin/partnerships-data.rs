@@ -14,7 +14,7 @@ use partnerships_widget::model::validate::Severity;
 use partnerships_widget::texts::Lang;
 use partnerships_widget::tools::register::{self, Register};
 use partnerships_widget::tools::{
-    assistant, check, publish, render, suggestions, today::today, ToolError,
+    assistant, check, dcat, publish, render, suggestions, today::today, ToolError,
 };
 
 /// Check, publish and render the dataset of digital partnerships.
@@ -53,8 +53,9 @@ enum Command {
     /// The normalised, minified dataset (partnerships.json), its schema, one
     /// slice per area (slices/AREA.json: every Land, every Kreis and
     /// kreisfreie Stadt of the register and of the dataset; a key's area is
-    /// its Kreis, or its Land) and their index (slices/index.json),
-    /// DCAT-AP.de metadata (dcat.jsonld) and a manifest of SHA-256 hashes
+    /// its Kreis, or its Land) and their index (slices/index.json), the
+    /// DCAT-AP.de catalog for open-data portals (catalog.jsonld, the same as
+    /// Turtle in catalog.ttl) and a manifest of SHA-256 hashes
     /// (manifest.json).
     Publish {
         /// The dataset to publish.
@@ -62,7 +63,12 @@ enum Command {
         /// The folder to write into.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// Makes the DCAT distribution addresses absolute.
+        /// The publisher's values for the catalog (base URL, texts,
+        /// keywords, contact point, maintainer, attribution).
+        #[arg(long, value_name = "FILE", default_value = dcat::CONFIG_PATH)]
+        config: PathBuf,
+        /// The address the folder is served at, instead of the config's
+        /// baseUrl: the catalog's addresses are absolute.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
         #[command(flatten)]
@@ -185,9 +191,17 @@ fn main() -> ExitCode {
         Command::Publish {
             file,
             out,
+            config,
             base_url,
             register,
         } => {
+            let metadata = match dcat::Metadata::load(&config, base_url.as_deref()) {
+                Ok(metadata) => metadata,
+                Err(e) => return finish(Err(e)),
+            };
+            for placeholder in metadata.placeholders() {
+                eprintln!("warning: {placeholder} is a placeholder: replace it before a release");
+            }
             // Without the register (setup not run) only the Kreise the
             // dataset names get a slice: the summary says so.
             let register = match register_from(&register) {
@@ -195,7 +209,7 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             finish(
-                publish::publish_file(&file, &out, base_url.as_deref(), register.as_ref())
+                publish::publish_file(&file, &out, &metadata, register.as_ref())
                     .map(|summary| format!("{summary}\n")),
             )
         }

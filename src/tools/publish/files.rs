@@ -71,6 +71,11 @@ impl Manifest {
         Ok(bytes)
     }
 
+    /// The entry of a file written or listed so far.
+    pub fn entry(&self, name: &str) -> Option<&FileEntry> {
+        self.files.get(name)
+    }
+
     /// Lists a file written with [`put`].
     pub fn list(&mut self, name: String, entry: FileEntry) {
         self.files.insert(name, entry);

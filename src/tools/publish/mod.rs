@@ -10,7 +10,8 @@
 //!   address from its key, downloads only its area and selects exactly as
 //!   on the full dataset;
 //! * `slices/index.json`: the areas written;
-//! * `dcat.jsonld`: DCAT-AP.de metadata;
+//! * `catalog.jsonld`, `catalog.ttl`: the DCAT-AP.de catalog holding the
+//!   dataset ([`dcat`](super::dcat));
 //! * `manifest.json`: SHA-256 and size of every file above.
 //!
 //! Here the steps; `areas` says which areas exist, `slice` what a slice
@@ -32,6 +33,7 @@ pub use areas::{areas, candidate_hosts, named_keys};
 pub use slice::area_slice;
 pub use slicer::Slicer;
 
+use super::dcat::{Catalog, FileFacts, Metadata, CATALOG_JSONLD, CATALOG_TURTLE};
 use super::register::Register;
 use super::{load_valid, ToolError};
 use crate::model::address::{area_path, SLICES_DIR};
@@ -91,7 +93,7 @@ fn json<T: serde::Serialize>(value: &T) -> Vec<u8> {
 pub fn publish(
     mut dataset: Dataset,
     dir: &Path,
-    base_url: Option<&str>,
+    metadata: &Metadata,
     register: Option<&Register>,
 ) -> Result<Summary, ToolError> {
     dataset.schema = Some("partnerships.schema.json".into());
@@ -138,7 +140,14 @@ pub fn publish(
         "slices": listed,
     });
     manifest.write(&format!("{SLICES_DIR}/index.json"), &json(&slice_index))?;
-    manifest.write("dcat.jsonld", &json(&super::dcat::dcat(dataset, base_url)))?;
+    let catalog = Catalog::new(dataset, metadata, |name| {
+        manifest.entry(name).map(|e| FileFacts {
+            sha256: e.sha256.clone(),
+            bytes: e.bytes,
+        })
+    })?;
+    manifest.write(CATALOG_JSONLD, &catalog.json_ld())?;
+    manifest.write(CATALOG_TURTLE, &catalog.turtle()?)?;
     manifest.finish()?;
     Ok(summary)
 }
@@ -147,9 +156,9 @@ pub fn publish(
 pub fn publish_file(
     file: &Path,
     dir: &Path,
-    base_url: Option<&str>,
+    metadata: &Metadata,
     register: Option<&Register>,
 ) -> Result<Summary, ToolError> {
     let dataset = load_valid(file)?;
-    publish(dataset, dir, base_url, register)
+    publish(dataset, dir, metadata, register)
 }
