@@ -325,7 +325,7 @@
                     src: url,
                     timeoutMs: options.timeoutMs || 0,
                     maxBytes: options.maxBytes || 0,
-                    headingLevel: options.headingLevel,
+                    headingLevel: Math.max(0, Math.min(parseInt(options.headingLevel, 10) || 0, 9)),
                     theme: options.theme,
                     lang: options.lang,
                     view: options.view,

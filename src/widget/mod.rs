@@ -6,6 +6,7 @@
 
 mod components;
 mod data;
+mod dom;
 mod options;
 mod styles;
 #[cfg(test)]
@@ -49,7 +50,7 @@ pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
     };
     let limits = data::Limits::new(options.timeout_ms, options.max_bytes);
     let look = components::Look::new(
-        options.heading_level(),
+        options.heading_level,
         options.theme.as_deref().unwrap_or(""),
         options.lang.as_deref().unwrap_or(""),
         options.view.as_deref().unwrap_or(""),

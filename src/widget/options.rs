@@ -18,8 +18,8 @@ pub struct MountOptions {
     pub timeout_ms: u32,
     /// Largest answer accepted, in bytes; 0 for the default.
     pub max_bytes: u32,
-    /// `data-heading-level` as written: 2–6, anything else means 2.
-    pub heading_level: Option<String>,
+    /// `data-heading-level`: 2–6; anything else (0: not given) means 2.
+    pub heading_level: u8,
     /// `light`, `dark` or `auto`; anything else means light.
     pub theme: Option<String>,
     /// The reader's language (`data-lang`, else the page's): `en` for
@@ -30,14 +30,4 @@ pub struct MountOptions {
     /// The digest the page's static content was made with
     /// (`data-digest`), when the box upgrades such content.
     pub digest: Option<String>,
-}
-
-impl MountOptions {
-    /// The heading level as a number (2 when not given or not a number).
-    pub fn heading_level(&self) -> u8 {
-        self.heading_level
-            .as_deref()
-            .and_then(|level| level.trim().parse().ok())
-            .unwrap_or(2)
-    }
 }

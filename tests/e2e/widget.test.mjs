@@ -90,12 +90,12 @@ test("two script tags give two boxes with exactly the host's partnerships", asyn
   );
   assert.ok(marked.length >= 2 && marked.every((t) => t.startsWith("Kreis Segeberg (wir)")), marked.join(" | "));
 
-  // One wasm download for both boxes; each box downloads only its host's
+  // One wasm download for both boxes; each box downloads only its area's
   // published slice, resolved against the script's folder, not the page's.
   const count = (p) => server.requests.filter((r) => r === p).length;
   assert.equal(count("/widget/partnerships-widget_bg.wasm"), 1);
   assert.equal(count("/widget/slices/01060.json"), 1);
-  assert.equal(count("/widget/slices/03103000.json"), 1);
+  assert.equal(count("/widget/slices/03103.json"), 1);
   assert.equal(count("/widget/partnerships.json"), 0, "the full dataset is not needed");
   assert.ok(server.requests.every((r) => !r.startsWith("/host/slices")));
 
@@ -270,7 +270,7 @@ test("the element works in HTML, when added later and when its ags changes; the 
   // The loader ran three times (the browser may fetch it once).
   assert.equal(await page.evaluate(() => document.querySelectorAll('script[src$="partnerships.js"]').length), 3);
   assert.equal(count("/widget/partnerships-widget_bg.wasm"), 1);
-  for (const key of ["01060", "13", "03103000", "03151"]) assert.equal(count(`/widget/slices/${key}.json`), 1, key);
+  for (const area of ["01060", "13", "03103", "03151"]) assert.equal(count(`/widget/slices/${area}.json`), 1, area);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -359,7 +359,7 @@ test("a box far below the fold downloads nothing until it approaches the viewpor
   assert.equal(await status(2), "1 Partnerschaft geladen", "data-eager starts far below the fold");
   await page.waitForTimeout(300);
   const count = (p) => server.requests.filter((r) => r === p).length;
-  assert.equal(count("/widget/slices/03103000.json"), 0, "the far box has not downloaded anything");
+  assert.equal(count("/widget/slices/03103.json"), 0, "the far box has not downloaded anything");
   assert.equal(await page.evaluate(() => document.querySelectorAll("digitale-partnerschaften")[1].shadowRoot.textContent), "Partnerschaften werden geladen \u2026");
 
   await page.evaluate(() => document.querySelectorAll("digitale-partnerschaften")[1].scrollIntoView());
@@ -367,7 +367,7 @@ test("a box far below the fold downloads nothing until it approaches the viewpor
     /geladen$/.test(document.querySelectorAll("digitale-partnerschaften")[1].shadowRoot.querySelector('[data-testid="dp-status"]')?.textContent ?? ""),
   );
   assert.equal(await status(1), "1 Partnerschaft geladen");
-  assert.equal(count("/widget/slices/03103000.json"), 1);
+  assert.equal(count("/widget/slices/03103.json"), 1);
   assert.equal(count("/widget/partnerships-widget_bg.wasm"), 1);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.errors, []);
@@ -433,7 +433,7 @@ test("page, widget files and data on three origins: works with CORS on the widge
       "Die Partnerschaften konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.",
     );
     assert.ok(
-      closedLog.errors.some((e) => e.includes("[Digitale Partnerschaften] could not fetch the dataset") && e.includes("/closed/partnerships.json")),
+      closedLog.errors.some((e) => e.includes("[Digitale Partnerschaften] could not fetch the dataset") && e.includes("/closed/slices/01060.json")),
       closedLog.errors.join("\n"),
     );
     assert.deepEqual(closedLog.pageErrors, []);
@@ -454,7 +454,7 @@ test("a failed download offers a retry button that loads the box", async () => {
       return button.hidden ? null : button.textContent;
     });
   assert.equal(await retry(), "Erneut versuchen");
-  assert.ok(log.errors.some((e) => e.includes("/flaky/partnerships.json answered HTTP 503")), log.errors.join("\n"));
+  assert.ok(log.errors.some((e) => e.includes("/flaky/slices/01060.json answered HTTP 503")), log.errors.join("\n"));
   // By keyboard: the server answers this time.
   await page.evaluate(() => document.querySelector("digitale-partnerschaften").shadowRoot.querySelector('[data-testid="dp-retry"]').focus());
   await page.keyboard.press("Enter");
