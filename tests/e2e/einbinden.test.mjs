@@ -130,9 +130,14 @@ test("a new user finds Kreis Segeberg by keyboard, copies the snippet, and it wo
   assert.match(pasted, /crossorigin="anonymous"/);
   assert.match(pasted, /data-target="#digitale-partnerschaften-01060"/);
   assert.ok(pasted.includes(`data-src="${widgets.url}/partnerships.json"`), pasted);
-  assert.match(pasted, /<section class="dp-static" lang="de"[^>]*data-ags="01060">/);
+  assert.match(pasted, /<section class="dp-static" lang="de"[^>]*data-ags="01060"[^>]*itemtype="https:\/\/schema.org\/GovernmentOrganization">/);
   assert.match(pasted, /<h4>IT-Allianz Nord AöR<\/h4>/);
-  assert.match(pasted, /<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org"/);
+  // The structured data as microdata, never a script a CMS could turn into text.
+  assert.match(pasted, /<meta itemprop="name" content="Kreis Segeberg">/);
+  assert.equal(pasted.match(/<script/g).length, 1, "only the loader's tag");
+  assert.match(pasted, /data-src="[^"]*" defer(="")?><\/script>\n$/);
+  // Which servers need CORS, named with this page's addresses.
+  assert.ok((await page.locator("#cors").textContent()).includes(widgets.url), await page.locator("#cors").textContent());
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.errors, []);
   await context.close();
