@@ -3,7 +3,7 @@
 // repository's configuration files, in a temporary folder of its own; and
 // stopped again. Nothing here relies on a running service (CI has none).
 import { spawn, execFile } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -36,6 +36,20 @@ export function scratch(name) {
   const dir = mkdtempSync(join(tmpdir(), `dp-${name}-`));
   chmodSync(dir, 0o755);
   return dir;
+}
+
+/**
+ * A copy of dist/ in a folder the servers' workers can read: the checkout
+ * itself may lie where www-data cannot enter (a home folder). One per run.
+ */
+let published;
+export function publishedDist() {
+  if (!published) {
+    published = join(scratch("dist"), "dist");
+    cpSync(DIST, published, { recursive: true });
+    process.on("exit", () => rmSync(dirname(published), { recursive: true, force: true }));
+  }
+  return published;
 }
 
 /** Waits until `check()` is true, at most `ms`; `what` names it in the error. */
@@ -96,7 +110,7 @@ export async function startNginx() {
   const dir = scratch("nginx");
   const port = await freePort();
   mkdirSync(join(dir, "www"));
-  symlinkSync(DIST, join(dir, "www", "partnerschaften"));
+  symlinkSync(publishedDist(), join(dir, "www", "partnerschaften"));
   const conf = join(dir, "nginx.conf");
   writeFileSync(
     conf,
@@ -141,7 +155,7 @@ const readLines = (file) => (existsSync(file) ? readFileSync(file, "utf8").split
  * Apache 2.4 (prefork, so mod_php can run) on one loopback port per entry
  * of `sites`: { name: (url) => "lines of its <VirtualHost>" }. Every site gets
  * docs/apache-partnerschaften.conf as it stands, and /partnerschaften/
- * serves dist/. Returns { urls: { name: url }, accessLog, log, stop }.
+ * serves (a copy of) dist/. Returns { urls: { name: url }, accessLog, log, stop }.
  */
 export async function startApache(sites, { php = false } = {}) {
   const dir = scratch("apache");
@@ -174,7 +188,7 @@ DirectoryIndex index.php index.html
     AllowOverride None
     Require all denied
 </Directory>
-<Directory "${DIST}">
+<Directory "${publishedDist()}">
     Require all granted
 </Directory>
 <FilesMatch ".+\\.php$">
@@ -185,7 +199,7 @@ ${Object.entries(sites)
   .map(
     ([name, lines]) => `Listen 127.0.0.1:${ports[name]}
 <VirtualHost 127.0.0.1:${ports[name]}>
-    Alias /partnerschaften/ "${DIST}/"
+    Alias /partnerschaften/ "${publishedDist()}/"
 ${lines(`http://127.0.0.1:${ports[name]}`)}
 </VirtualHost>`,
   )

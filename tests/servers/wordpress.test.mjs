@@ -10,7 +10,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -88,6 +88,7 @@ after(async () => {
   await browser?.close();
   await apache?.stop();
   await db?.stop();
+  if (content) rmSync(content, { recursive: true, force: true });
 });
 
 /** A browser context logged in as `user` (through wp-login.php). */
