@@ -76,7 +76,7 @@ enum Command {
     },
     /// Prints a static, accessible HTML box for the host KEY.
     ///
-    /// With schema.org JSON-LD, for pages without scripts.
+    /// With schema.org microdata, for pages without scripts.
     Render {
         /// The official key of the host (Land, Kreis, Gemeinde, Amt).
         key: String,
