@@ -134,6 +134,78 @@ pub struct SourceView {
     pub detail: Option<String>,
 }
 
+/// What stands between a partner's name and its role, and between its name
+/// and its own date when it has no role ("Stadt Wolfsburg – seit 2020").
+pub const PARTNER_DASH: &str = " – ";
+
+impl ItemView {
+    /// The line under the title: kind, status and, when all partners share
+    /// it, the date ("Art: … · Status: … · seit Juli 2025").
+    ///
+    /// ```
+    /// # use partnerships_widget::{model::dataset::Dataset, presentation::HostBox, texts::DE};
+    /// # let dataset: Dataset = serde_json::from_str(include_str!("../www/partnerships.json")).unwrap();
+    /// let view = HostBox::new(&dataset, &"01060".parse().unwrap(), Default::default());
+    /// let item = &view.page(&dataset, 0, 1)[0].items[0];
+    /// assert_eq!(item.meta(&DE), format!("Art: {} · Status: {} · {}", item.kind, item.status, item.when.as_deref().unwrap()));
+    /// ```
+    pub fn meta(&self, texts: &Texts) -> String {
+        let mut line = [
+            texts.kind,
+            ": ",
+            self.kind,
+            " · ",
+            texts.status,
+            ": ",
+            self.status,
+        ]
+        .concat();
+        if let Some(when) = &self.when {
+            line.push_str(" · ");
+            line.push_str(when);
+        }
+        line
+    }
+}
+
+impl PartnerView {
+    /// The partner's own date as it follows its role (", seit 2020") or,
+    /// without a role, its name (" – seit 2020"); `None` when the partners
+    /// share one date (it stands in [`ItemView::meta`] then).
+    ///
+    /// ```
+    /// # use partnerships_widget::presentation::PartnerView;
+    /// let mut partner = PartnerView { name: "Stadt Wolfsburg".into(), is_host: false, role: None, when: Some("seit 2020".into()) };
+    /// assert_eq!(partner.when_suffix().as_deref(), Some(" – seit 2020"));
+    /// partner.role = Some("Gesellschafterin".into());
+    /// assert_eq!(partner.when_suffix().as_deref(), Some(", seit 2020"));
+    /// ```
+    pub fn when_suffix(&self) -> Option<String> {
+        let separator = if self.role.is_some() {
+            ", "
+        } else {
+            PARTNER_DASH
+        };
+        self.when.as_ref().map(|when| [separator, when].concat())
+    }
+}
+
+impl SourceView {
+    /// What follows the source's label: its publisher and date in
+    /// parentheses (" (Kommune21, 29. April 2021)"), if it has either.
+    ///
+    /// ```
+    /// # use partnerships_widget::presentation::SourceView;
+    /// let source = SourceView { label: "Titel".into(), url: None, detail: Some("Kommune21".into()) };
+    /// assert_eq!(source.suffix().as_deref(), Some(" (Kommune21)"));
+    /// ```
+    pub fn suffix(&self) -> Option<String> {
+        self.detail
+            .as_ref()
+            .map(|detail| [" (", detail, ")"].concat())
+    }
+}
+
 fn date(text: Option<&str>) -> Option<PartialDate> {
     text.and_then(|t| t.parse().ok())
 }

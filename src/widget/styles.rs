@@ -38,6 +38,9 @@ use web_sys::{CssStyleSheet, ShadowRoot};
 
 const CSS: &str = concat!(
     include_str!("components/partnerships_box.css"),
+    include_str!("components/host_list.css"),
+    include_str!("components/filters.css"),
+    include_str!("components/list.css"),
     include_str!("components/partnership_item.css"),
     include_str!("components/partner_network.css"),
 );

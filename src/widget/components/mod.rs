@@ -1,7 +1,12 @@
-//! The box's view components, one per file, each with its CSS beside it.
+//! The box: its shell, a Leptos component, and the content below it, built
+//! with plain DOM calls; one part per file, each with its CSS beside it.
 
 use crate::texts::{Lang, Texts};
 
+mod class;
+mod filters;
+mod host_list;
+mod list;
 mod partner_network;
 mod partnership_item;
 mod partnerships_box;
