@@ -12,7 +12,7 @@ use std::path::Path;
 use super::{load_valid, ToolError};
 use crate::model::dataset::{Dataset, PartyRef};
 use crate::model::key::OfficialKey;
-use crate::presentation::HostBox;
+use crate::presentation::{HostBox, PARTNER_DASH};
 use crate::texts;
 
 /// `label` as a link to `url` (already checked to be http(s)), or as text.
@@ -117,35 +117,19 @@ pub fn render(dataset: &Dataset, host: &OfficialKey, lang: texts::Lang) -> Strin
     for group in view.page(dataset, 0, view.count) {
         let _ = writeln!(html, "<section>\n<h3>{}</h3>\n<ul>", escape(group.heading));
         for item in &group.items {
-            let meta: Vec<String> = [
-                Some(format!("{}: {}", texts.kind, item.kind)),
-                Some(format!("{}: {}", texts.status, item.status)),
-                item.when.clone(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
             let _ = writeln!(html, "<li data-id=\"{}\">", escape(&item.id));
             let _ = writeln!(html, "<h4>{}</h4>", escape(&item.title));
-            let _ = writeln!(html, "<p>{}</p>", escape(&meta.join(" · ")));
+            let _ = writeln!(html, "<p>{}</p>", escape(&item.meta(texts)));
             let _ = writeln!(html, "<p>{}</p>\n<ul>", escape(texts.partners));
             for p in &item.partners {
-                let detail: Vec<&str> = p
-                    .role
-                    .iter()
-                    .chain(p.when.iter())
-                    .map(String::as_str)
-                    .collect();
                 let mark = if p.is_host {
                     format!(" <strong>{}</strong>", escape(texts.host_mark))
                 } else {
                     String::new()
                 };
-                let rest = if detail.is_empty() {
-                    String::new()
-                } else {
-                    format!(" – {}", escape(&detail.join(", ")))
-                };
+                let role = p.role.as_ref().map(|r| [PARTNER_DASH, r].concat());
+                let rest: String = role.into_iter().chain(p.when_suffix()).collect();
+                let rest = escape(&rest);
                 let _ = writeln!(html, "<li>{}{mark}{rest}</li>", escape(&p.name));
             }
             let _ = writeln!(
@@ -161,11 +145,7 @@ pub fn render(dataset: &Dataset, host: &OfficialKey, lang: texts::Lang) -> Strin
             let _ = writeln!(html, "</ul>\n<p>{}</p>\n<ul>", escape(texts.sources));
             for s in &item.sources {
                 let label = link(s.url.as_deref(), "noopener noreferrer", &s.label);
-                let detail = s
-                    .detail
-                    .as_ref()
-                    .map(|d| format!(" ({})", escape(d)))
-                    .unwrap_or_default();
+                let detail = escape(&s.suffix().unwrap_or_default());
                 let _ = writeln!(html, "<li>{label}{detail}</li>");
             }
             let _ = writeln!(html, "</ul>\n</details>\n</li>");
