@@ -283,9 +283,10 @@
 
     // The address of the slice of `key` for the dataset at `url`, as
     // model::address::slice_path says: its Kreis (the first five digits),
-    // or its Land for a key that lies in no Kreis. Null for an invalid key.
+    // or its Land for a key that lies in no Kreis. Null for an invalid key
+    // and for data not on the web (blob:, data:), which have no slices.
     var sliceOf = function (key, url) {
-      if (!new RegExp(FACTS.keyPattern).test(key)) return null;
+      if (!new RegExp(FACTS.keyPattern).test(key) || !/^https?:/.test(url)) return null;
       var kreis = key.substring(FACTS.landDigits + 1, FACTS.areaDigits);
       var area = kreis.length === FACTS.areaDigits - FACTS.landDigits - 1 && kreis !== FACTS.noKreis
         ? key.substring(0, FACTS.areaDigits)

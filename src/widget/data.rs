@@ -142,11 +142,16 @@ async fn load(url: String, missing_ok: bool, limits: Limits) -> Loaded {
 }
 
 /// Where the published slice of `key` lies for a dataset at `dataset_url`:
-/// its area's slice ([`slice_path`]) in the dataset's folder.
-pub fn slice_url(dataset_url: &str, key: &OfficialKey) -> String {
+/// its area's slice ([`slice_path`]) in the dataset's folder. Only data on
+/// the web have a folder with slices beside them (a `blob:` or `data:`
+/// address has none): `None` otherwise.
+pub fn slice_url(dataset_url: &str, key: &OfficialKey) -> Option<String> {
+    if !(dataset_url.starts_with("https://") || dataset_url.starts_with("http://")) {
+        return None;
+    }
     let path = dataset_url.split(['?', '#']).next().unwrap_or(dataset_url);
     let folder = path.rfind('/').map_or("", |i| &path[..=i]);
-    format!("{folder}{}", slice_path(key))
+    Some(format!("{folder}{}", slice_path(key)))
 }
 
 /// The one published file that holds everything `host` shows: its area's
@@ -158,7 +163,10 @@ pub async fn load_for_host(
     dataset_url: &str,
     limits: Limits,
 ) -> Result<Found, LoadError> {
-    let urls = [slice_url(dataset_url, host), dataset_url.to_owned()];
+    let urls: Vec<String> = slice_url(dataset_url, host)
+        .into_iter()
+        .chain([dataset_url.to_owned()])
+        .collect();
     let mut failure = LoadError::Network;
     for (at, url) in urls.iter().enumerate() {
         // A missing slice is not an error yet: the dataset may be published

@@ -71,7 +71,9 @@ pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
     styles::adopt(&shadow);
 
     if let Ok(key) = ags.parse() {
-        data::offer_prefetch(&data::slice_url(&dataset_url, &key), prefetched);
+        if let Some(url) = data::slice_url(&dataset_url, &key) {
+            data::offer_prefetch(&url, prefetched);
+        }
     }
 
     // Replace the loader's placeholder with the live box in one step.
