@@ -76,11 +76,14 @@ const page = htmlPage;
 const box = (heading, attributes) =>
   `<section><h2>${heading}</h2><script src="/widget/partnerships.js" ${attributes} defer></script></section>`;
 
-// [case, data-src, German message, what the console must name]
+// [case, data-src, German message, what the console must name]. The box
+// asks for its area's slice beside data-src first, and for data-src itself
+// only where that slice is missing (404): a server error or an outage is
+// said for the slice.
 const CASES = [
   ["404", "/bad/missing/partnerships.json", "Die Partnerschaften konnten nicht geladen werden (Serverantwort 404).", /\/bad\/missing\/partnerships\.json answered HTTP 404/],
-  ["500", "/status/500/partnerships.json", "Die Partnerschaften konnten nicht geladen werden (Serverantwort 500).", /\/status\/500\/partnerships\.json answered HTTP 500/],
-  ["network", "/outage/partnerships.json", "Die Partnerschaften konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.", /could not fetch the dataset http:\/\/127\.0\.0\.1:\d+\/outage\/partnerships\.json/],
+  ["500", "/status/500/partnerships.json", "Die Partnerschaften konnten nicht geladen werden (Serverantwort 500).", /\/status\/500\/slices\/01060\.json answered HTTP 500/],
+  ["network", "/outage/partnerships.json", "Die Partnerschaften konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.", /could not fetch the dataset http:\/\/127\.0\.0\.1:\d+\/outage\/slices\/01060\.json/],
   ["html", "/bad/html/index.html", "Die Daten zu den Partnerschaften sind unvollständig oder keine Datendatei und können nicht angezeigt werden.", /\/bad\/html\/index\.html is HTML, not JSON: does data-src name the dataset's address\?/],
   ["truncated", "/bad/truncated/partnerships.json", "Die Daten zu den Partnerschaften sind unvollständig oder keine Datendatei und können nicht angezeigt werden.", /\/bad\/truncated\/partnerships\.json is not complete JSON/],
   ["shape", "/bad/shape/partnerships.json", "Die Daten zu den Partnerschaften sind fehlerhaft und können nicht angezeigt werden.", /\/bad\/shape\/partnerships\.json does not have the expected shape/],
