@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod date;
 pub mod key;
 pub mod lookup;
+pub mod read;
 pub mod selection;
 pub mod validate;
 

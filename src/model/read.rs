@@ -323,6 +323,7 @@ impl<'a> Reader<'a> {
             status: Status::Active,
             topics: Vec::new(),
             description: String::new(),
+            curator_note: None,
             partners: Vec::new(),
             sources: Vec::new(),
         };
@@ -335,6 +336,7 @@ impl<'a> Reader<'a> {
             "description",
             "partners",
             "sources",
+            "curatorNote",
         ];
         let mut seen = 0;
         self.object()?;
@@ -375,12 +377,14 @@ impl<'a> Reader<'a> {
                         partnership.partners.push(self.partner()?);
                     }
                 }
-                _ => {
+                7 => {
                     self.list()?;
                     while self.item(partnership.sources.len())? {
                         partnership.sources.push(self.source()?);
                     }
                 }
+                // Read only to keep the dataset whole; the box never shows it.
+                _ => partnership.curator_note = self.optional_text()?,
             }
         }
         Ok(partnership)
@@ -500,6 +504,9 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether the open list has another entry after the `count` read.
+    /// (Each list is read by a loop of its own over `list` and `item`: one
+    /// generic function for all seven kinds of entries made the wasm 2.2 KB
+    /// larger, 0.6 KiB brotli.)
     fn item(&mut self, count: usize) -> Result<bool, ReadError> {
         if !self.next(b']', count > 0, "expected ',' or ']'")? {
             self.path.pop();
