@@ -14,6 +14,7 @@ use super::{log_error, log_warn};
 use crate::model::address::slice_path;
 use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
+use crate::model::read::{read_dataset, ReadError};
 use crate::model::validate::{DisplayCheck, Problem, Rule, Scope};
 use crate::texts::Texts;
 
@@ -356,26 +357,31 @@ async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError>
             log_error(&message);
         }
     };
-    // The browser's JSON parser is smaller and faster than one in the wasm.
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        // A wrong data-src often points at a web page (or a CMS's error page).
-        let what = if text.trim_start().starts_with('<') {
-            "is HTML, not JSON: does data-src name the dataset's address?".to_owned()
-        } else {
-            format!("is not complete JSON: {}", js_error_message(&e))
+    // Read in the wasm in one pass: no value crosses from JS, and the
+    // reader is smaller than the serde visitors the conversion needed.
+    let mut dataset = read_dataset(text).map_err(|e| {
+        let (what, failure) = match e {
+            // A wrong data-src often points at a web page (or a CMS's error page).
+            ReadError::Syntax { .. } if text.trim_start().starts_with('<') => (
+                "is HTML, not JSON: does data-src name the dataset's address?".to_owned(),
+                LoadError::NotJson,
+            ),
+            ReadError::Syntax { .. } if e.is_cut_off() => {
+                (format!("is not complete JSON: {e}"), LoadError::NotJson)
+            }
+            ReadError::Syntax { .. } => (format!("is not JSON: {e}"), LoadError::NotJson),
+            _ => (
+                format!("does not have the expected shape: {e}"),
+                LoadError::Shape,
+            ),
         };
         error(format!("the dataset {url} {what}"));
-        LoadError::NotJson
+        failure
     })?;
-    // Pauses for the host page only where there is much to do: a host's
-    // usual slice (a few KB) is parsed, converted and checked in a few
-    // milliseconds, and each pause costs a turn of the event loop.
-    let large = text.len() > LARGE_TEXT;
-    if large {
-        yield_to_host().await;
-    }
-    let mut dataset = convert(url, value, &error).await?;
-    if large {
+    // A pause for the host page only where there is much to do: a host's
+    // usual slice (a few KB) is read and checked in a few milliseconds, and
+    // each pause costs a turn of the event loop.
+    if text.len() > LARGE_TEXT {
         yield_to_host().await;
     }
     // Warnings are for the dataset's maintainers (their validator shows
@@ -438,45 +444,12 @@ async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError>
 }
 
 /// Data text longer than this (bytes) gets pauses for the host page between
-/// parsing, converting and checking (a Land's slice; a Kreis's is ~5 KB).
+/// reading and checking (a Land's slice; a Kreis's is ~5 KB).
 const LARGE_TEXT: usize = 64 * 1024;
 
-/// How many partnerships are converted between two pauses for the host page
-/// (about 10 ms at full CPU speed; a Land's slice holds thousands).
+/// How many partnerships are checked between two pauses for the host page
+/// (a Land's slice holds thousands).
 const CHUNK: u32 = 100;
-
-/// The parsed JSON as a dataset. The partnerships are converted a chunk at
-/// a time, the host page running in between, so a large slice never blocks
-/// it for long; a problem names the partnership it is in.
-async fn convert(url: &str, value: JsValue, error: &dyn Fn(String)) -> Result<Dataset, LoadError> {
-    let key = JsValue::from_str("partnerships");
-    let list = js_sys::Reflect::get(&value, &key)
-        .ok()
-        .and_then(|list| list.dyn_into::<js_sys::Array>().ok());
-    if list.is_some() {
-        // Set aside; anything else (missing, not a list) is reported below.
-        let _ = js_sys::Reflect::set(&value, &key, &js_sys::Array::new());
-    }
-    let mut dataset: Dataset = serde_wasm_bindgen::from_value(value).map_err(|e| {
-        error(format!(
-            "the dataset {url} does not have the expected shape: {e}"
-        ));
-        LoadError::Shape
-    })?;
-    for (at, entry) in list.iter().flat_map(|list| list.iter()).enumerate() {
-        if at > 0 && (at as u32).is_multiple_of(CHUNK) {
-            yield_to_host().await;
-        }
-        let partnership = serde_wasm_bindgen::from_value(entry).map_err(|e| {
-            error(format!(
-                "the dataset {url} does not have the expected shape: /partnerships/{at}: {e}"
-            ));
-            LoadError::Shape
-        })?;
-        dataset.partnerships.push(partnership);
-    }
-    Ok(dataset)
-}
 
 /// Resolves after `ms` milliseconds (a `setTimeout` macrotask); at once if
 /// no timer can be set (no window: nothing to wait for).
