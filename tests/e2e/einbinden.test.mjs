@@ -311,6 +311,23 @@ for (const [width, height] of [[360, 800], [1280, 1000]]) {
   });
 }
 
+test("a snippet that asks for the dark theme shows the live box, also while the data are unchanged", async () => {
+  assert.ok(pasted, "the first test copied a snippet");
+  assert.match(pasted, /<script [^>]*data-target=/);
+  const dark = pasted.replace("<script ", '<script data-theme="dark" ');
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const log = watch(tab);
+  await tab.goto(pastePage("dark.html", dark));
+  await tab.waitForFunction((s) => !document.querySelector(s).shadowRoot.querySelector("slot"), TARGET);
+  const [box] = await readBoxes(tab);
+  assert.equal(box.status, "3 Partnerschaften geladen");
+  assert.equal(await tab.evaluate((s) => document.querySelector(s).shadowRoot.querySelector(".dp-root").className, TARGET), "dp-root dp-dark");
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("axe-core: no WCAG 2.1 A/AA violation on the assistant with the suggestions open and with a preview", async () => {
   for (const width of [320, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });

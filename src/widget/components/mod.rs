@@ -13,6 +13,9 @@ mod partnerships_box;
 
 pub use partnerships_box::PartnershipsBox;
 
+/// Class of the box's root in the light theme, the default.
+const LIGHT: &str = "dp-root";
+
 /// How a box looks on its host page: the level of its heading
 /// (`data-heading-level`, 2–6, default 2; nested headings follow, at most
 /// h6), its colour theme (`data-theme`) and its language (`data-lang`).
@@ -41,9 +44,16 @@ impl Look {
             theme_class: match theme {
                 "dark" => "dp-root dp-dark",
                 "auto" => "dp-root dp-auto",
-                _ => "dp-root",
+                _ => LIGHT,
             },
         }
+    }
+
+    /// True when the page's static content can stand for this box: it shows
+    /// the list in the host page's own style, so not the network view nor a
+    /// chosen colour theme (dark or automatic).
+    pub fn static_can_stand_for(self) -> bool {
+        !self.network && self.theme_class == LIGHT
     }
 
     /// The words of the box.

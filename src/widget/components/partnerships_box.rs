@@ -138,9 +138,9 @@ async fn show(
     }
     // Upgrading the page's static content (see `mount`): while it shows
     // what the live box would show, it stays, and nothing on the page moves
-    // (the network view is something it cannot show).
+    // (unless the box was asked to look different: see `Look`).
     if let (Ok((view, found)), Some(made_with)) = (&loaded, &made_with) {
-        if !look.network && view.digest(&found.dataset) == *made_with {
+        if look.static_can_stand_for() && view.digest(&found.dataset) == *made_with {
             root.remove();
             return;
         }
