@@ -22,18 +22,22 @@ const data = join(dir, "national.json");
 const out = join(dir, "public");
 const gnuTime = existsSync("/usr/bin/time");
 
-// Wall time (ms) and peak resident memory (KiB, when GNU time is there) of one run.
+// Wall time (ms), and CPU time and peak resident memory (when GNU time is
+// there) of one run.
 // (validate lists a warning per synthetic Kreis the register does not know).
 const output = { encoding: "utf8", maxBuffer: 1 << 28 };
 const timed = (args) => {
   const start = process.hrtime.bigint();
   const run = gnuTime
-    ? spawnSync("/usr/bin/time", ["-f", "peak-rss-kib %M", bin, ...args], output)
+    ? spawnSync("/usr/bin/time", ["-f", "peak-rss-kib %M cpu-s %U %S", bin, ...args], output)
     : spawnSync(bin, args, output);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0) throw new Error(`${bin} ${args.join(" ")} failed (${run.status}): ${run.stderr}`);
   const peak = Number(/peak-rss-kib (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-  return { ms, peak, stdout: run.stdout.trim() };
+  // CPU time (user + system) says more than wall time on a busy machine.
+  const cpu = /cpu-s ([\d.]+) ([\d.]+)/.exec(run.stderr);
+  const cpuMs = cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN;
+  return { ms, peak, cpuMs, stdout: run.stdout.trim() };
 };
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -52,7 +56,9 @@ console.log(generated.stdout.trim());
 const input = statSync(data).size;
 const validate = timed(["validate", data]);
 const publish = timed(["publish", data, "--out", out]);
-const memory = (m) => (Number.isNaN(m.peak) ? "peak memory n/a" : `peak ${mib(m.peak * 1024)} = ${((m.peak * 1024) / input).toFixed(1)}× the input`);
+const memory = (m) =>
+  (Number.isNaN(m.cpuMs) ? "" : `CPU ${m.cpuMs.toFixed(0)} ms, `) +
+  (Number.isNaN(m.peak) ? "peak memory n/a" : `peak ${mib(m.peak * 1024)} = ${((m.peak * 1024) / input).toFixed(1)}× the input`);
 console.log(publish.stdout);
 console.log(`validate: ${validate.ms.toFixed(0)} ms, ${memory(validate)}`);
 console.log(`publish: ${publish.ms.toFixed(0)} ms, ${memory(publish)}`);

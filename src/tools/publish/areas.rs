@@ -4,7 +4,7 @@
 //! ([`slice_path`](crate::model::address::slice_path)) of every key of a
 //! real body exists.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::model::address::area_of;
 use crate::model::dataset::Dataset;
@@ -54,11 +54,14 @@ pub fn areas(dataset: &Dataset, register: Option<&Register>) -> Vec<OfficialKey>
         .into_iter()
         .flat_map(|r| r.entries())
         .map(|e| e.key.as_str());
-    let areas: BTreeSet<String> = laender
+    // Each body once (a national dataset names its bodies many times over),
+    // before the area's text is made.
+    let keys: HashSet<OfficialKey> = laender
         .chain(kreise)
         .filter_map(|k| k.parse::<OfficialKey>().ok())
         .chain(named_keys(dataset))
-        .map(|key| area_of(&key))
+        .map(|key| key.identity_key())
         .collect();
+    let areas: BTreeSet<String> = keys.iter().map(area_of).collect();
     areas.iter().filter_map(|a| a.parse().ok()).collect()
 }
