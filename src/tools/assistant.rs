@@ -2,10 +2,10 @@
 //! time beside the bundle:
 //!
 //! * `einbinden/suggestions.json`: what the search suggests
-//!   ([`suggestions`](super::suggestions::suggestions)) and which register
+//!   ([`super::suggestions::suggestions`]) and which register
 //!   the Kreise come from (shown on the page with its licence and Stand);
 //! * `einbinden/static/{de,en}/KEY.html`: the static box of every suggested
-//!   body ([`render`](super::render::render)), which the snippet carries
+//!   body ([`super::render::render`]), which the snippet carries
 //!   for readers without scripts and search engines.
 //!
 //! Only the assistant page downloads these; the loader never does.
@@ -63,7 +63,7 @@ pub struct AssistantData {
     pub entries: Vec<Suggestion>,
 }
 
-/// What [`write`] wrote.
+/// What [`write()`] wrote.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Written {
     pub suggestions: usize,
