@@ -70,6 +70,12 @@ hashes[LOADER] = integrity(
 );
 await writeFile(join(dir, "integrity.json"), JSON.stringify(hashes, null, 2) + "\n");
 
+// The assistant knows keys by the same facts (it is not minified or pinned).
+const ASSISTANT = join(dir, "einbinden.js");
+const assistant = await readFile(ASSISTANT, "utf8");
+if (!assistant.includes('"@FACTS@"')) throw new Error('einbinden.js has no "@FACTS@" for the loader facts');
+await writeFile(ASSISTANT, assistant.replace('"@FACTS@"', facts));
+
 // The package version: the first `version = "..."` of Cargo.toml ([package]).
 const cargo = await readFile(new URL("../Cargo.toml", import.meta.url), "utf8");
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];

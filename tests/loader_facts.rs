@@ -10,6 +10,16 @@ use partnerships_widget::texts::{DE, EN};
 use partnerships_widget::tools::loader_facts::loader_facts;
 
 const LOADER: &str = include_str!("../www/partnerships.js");
+const ASSISTANT: &str = include_str!("../www/einbinden.js");
+
+#[test]
+fn the_assistant_takes_the_key_pattern_from_the_build() {
+    assert_eq!(ASSISTANT.matches("\"@FACTS@\"").count(), 1);
+    assert!(
+        !ASSISTANT.contains("\\d{2}|"),
+        "the assistant has its own key pattern"
+    );
+}
 
 #[test]
 fn the_loader_takes_its_facts_from_the_build() {

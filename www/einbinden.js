@@ -6,7 +6,10 @@
 import { search } from "./einbinden-search.js";
 
 const LIMIT = 8;
-const KEY = /^(\d{2}|\d{5}|\d{8}|\d{9}|\d{12})$/;
+// The key pattern of the Rust model (model::key::KEY_PATTERN), written in
+// at build time by scripts/post-build.mjs, as in the loader.
+const FACTS = "@FACTS@";
+const KEY = new RegExp(FACTS.keyPattern);
 const page = new URL(".", document.baseURI);
 const $ = (id) => document.getElementById(id);
 

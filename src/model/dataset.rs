@@ -109,7 +109,7 @@ pub struct Body {
     /// Official key: 2 (Land), 5 (Kreis), 8 (AGS), 9 (Amt/Gemeindeverband) or 12 (ARS) digits.
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(regex(pattern = r"^(\d{2}|\d{5}|\d{8}|\d{9}|\d{12})$"))
+        schemars(regex(pattern = crate::model::key::KEY_PATTERN))
     )]
     pub key: String,
     /// Name as shown to readers, e.g. `Kreis Segeberg`.

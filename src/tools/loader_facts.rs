@@ -2,7 +2,8 @@
 //! arrives, written into it at build time from the Rust definitions
 //! (`partnerships-data facts`, read by scripts/post-build.mjs), so that the
 //! two sides cannot disagree: which keys are valid, where a key's data lie,
-//! and the loader's own words.
+//! and the loader's own words. The Einbindungsassistent (www/einbinden.js)
+//! gets the same facts for its key pattern.
 
 use serde_json::{json, Value};
 

@@ -37,14 +37,21 @@ pub fn PartnershipsBox(
     let texts = look.texts();
     let (status, line_class, retry) = match raw_key.parse::<OfficialKey>() {
         Ok(host) => {
-            leptos::task::spawn_local(show(
-                root.clone(),
-                host,
-                dataset_url.clone(),
-                limits,
-                look,
-                made_with,
-            ));
+            let start = {
+                let root = root.clone();
+                move |made_with| {
+                    let show = show(
+                        root.clone(),
+                        host,
+                        dataset_url.clone(),
+                        limits,
+                        look,
+                        made_with,
+                    );
+                    leptos::task::spawn_local(show);
+                }
+            };
+            start(made_with);
             // Shown by `show` when the download failed; starts it again.
             let again = move |_| {
                 if let Some(button) = find(&root, class::RETRY) {
@@ -54,14 +61,7 @@ pub fn PartnershipsBox(
                     line.set_text_content(Some(texts.loading));
                     line.set_class_name(class::STATUS);
                 }
-                leptos::task::spawn_local(show(
-                    root.clone(),
-                    host,
-                    dataset_url.clone(),
-                    limits,
-                    look,
-                    None,
-                ));
+                start(None);
             };
             let retry = view! {
                 <button type="button" class=[class::MORE_BUTTON, class::RETRY].join(" ") data-testid="dp-retry" hidden="" on:click=again>
