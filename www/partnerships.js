@@ -32,17 +32,17 @@
  */
 (function () {
   "use strict";
-  var NS = "DigitalePartnerschaften";
-  var LOG = "[Digitale Partnerschaften]";
+  const NS = "DigitalePartnerschaften";
+  const LOG = "[Digitale Partnerschaften]";
   // What the loader must know before the wasm arrives, from the Rust
   // definitions: the key pattern, the rule of a key's data address and the
   // loader's own words (until the wasm takes over). Written in at build
   // time by scripts/post-build.mjs (`partnerships-data facts`).
-  var FACTS = "@FACTS@";
-  var WORDS = FACTS.words;
+  const FACTS = "@FACTS@";
+  const WORDS = FACTS.words;
   // data-lang, else the language of the element's part of the page: en or de.
-  var languageOf = function (element, given) {
-    var code = given || ((element.closest && element.closest("[lang]")) || {}).lang || "";
+  const languageOf = function (element, given) {
+    const code = given || ((element.closest && element.closest("[lang]")) || {}).lang || "";
     return /^en\b/i.test(code) ? "en" : "de";
   };
 
@@ -50,29 +50,29 @@
     if (window.console && console.error) console.error(LOG + " " + message, detail === undefined ? "" : detail);
   }
 
-  var api = window[NS];
+  let api = window[NS];
   if (!api) {
-    var modules = {}; // widget base URL -> Promise of the initialised wasm module
-    var datasets = {}; // slice URL -> Promise of the fetch Response
+    const modules = {}; // widget base URL -> Promise of the initialised wasm module
+    const datasets = {}; // slice URL -> Promise of the fetch Response
 
     // SHA-384 of the glue and the wasm of this very build, written in by
     // scripts/post-build.mjs: a loader the page verified with its integrity
     // attribute then runs only files of its own build (Subresource Integrity
     // all the way down). An unbuilt copy has no hashes and pins nothing.
-    var GLUE_INTEGRITY = "@GLUE_INTEGRITY@";
-    var WASM_INTEGRITY = "@WASM_INTEGRITY@";
-    var pinned = function (hash) {
+    const GLUE_INTEGRITY = "@GLUE_INTEGRITY@";
+    const WASM_INTEGRITY = "@WASM_INTEGRITY@";
+    const pinned = function (hash) {
       return hash.indexOf("sha384-") === 0 ? hash : "";
     };
-    var notLoaded = function (url, hash) {
+    const notLoaded = function (url, hash) {
       return "could not load " + url + (hash ? ", or it is not the file of this loader's build (integrity " + hash + ")" : "");
     };
 
     // import() takes no integrity; a <link rel="modulepreload"> does, and the
     // import then uses the module it verified (or fails with it).
-    var importGlue = function (url) {
-      var hash = pinned(GLUE_INTEGRITY);
-      var link = document.createElement("link");
+    const importGlue = function (url) {
+      const hash = pinned(GLUE_INTEGRITY);
+      const link = document.createElement("link");
       if (!hash || !link.relList || !link.relList.supports || !link.relList.supports("modulepreload")) return import(url);
       return new Promise(function (resolve, reject) {
         link.rel = "modulepreload";
@@ -89,12 +89,12 @@
       });
     };
 
-    var wasmModule = function (base) {
+    const wasmModule = function (base) {
       if (!modules[base]) {
         // Download and compile the wasm now, while the glue module loads:
         // compiling is the longest step, so it must not wait for the glue.
-        var wasmUrl = base + "partnerships-widget_bg.wasm";
-        var wasm = fetch(wasmUrl, { credentials: "omit", integrity: pinned(WASM_INTEGRITY) }).then(
+        const wasmUrl = base + "partnerships-widget_bg.wasm";
+        const wasm = fetch(wasmUrl, { credentials: "omit", integrity: pinned(WASM_INTEGRITY) }).then(
           function (response) {
             if (!response.ok) throw new Error("HTTP " + response.status + " for " + wasmUrl);
             if (!/^application\/wasm\b/.test(response.headers.get("content-type") || "")) {
@@ -121,9 +121,9 @@
 
     // data-timeout (seconds) and data-max-size (MiB) as the wasm takes them;
     // 0 (missing or not a positive number) means the default.
-    var limits = function (options, timeout, maxSize) {
-      var seconds = parseFloat(timeout);
-      var mib = parseFloat(maxSize);
+    const limits = function (options, timeout, maxSize) {
+      const seconds = parseFloat(timeout);
+      const mib = parseFloat(maxSize);
       options.timeoutMs = seconds > 0 ? Math.min(Math.round(seconds * 1000), 3600000) : 0;
       options.maxBytes = mib > 0 ? Math.min(Math.round(mib * 1048576), 4294967295) : 0;
       return options;
@@ -134,9 +134,9 @@
     // assistant's snippet) shows that content through a <slot> instead,
     // until the live box has something better (the wasm then removes the
     // slot); the line is then never shown.
-    var placeholder = function (host, lang, upgrade) {
-      var root = host.shadowRoot || host.attachShadow({ mode: "open" });
-      var text = document.createElement("p");
+    const placeholder = function (host, lang, upgrade) {
+      const root = host.shadowRoot || host.attachShadow({ mode: "open" });
+      const text = document.createElement("p");
       if (upgrade) {
         root.replaceChildren(document.createElement("slot"));
         return text;
@@ -153,7 +153,7 @@
     // Boxes asked for in this task, set up together at its end: first every
     // read of the page's styles, then every write, then every measurement,
     // so that twenty boxes cost one style and one layout pass, not twenty.
-    var pending = [];
+    let pending = [];
 
     /**
      * Renders a box into `host` (at the end of the current task).
@@ -161,16 +161,16 @@
      * URL of the widget folder (ending in "/"), minHeight: CSS length,
      * eager, headingLevel, theme, lang, view }.
      */
-    var render = function (host, options) {
+    const render = function (host, options) {
       if (!pending.length) queueMicrotask(setUp);
       pending.push({ host: host, options: options });
     };
 
-    var setUp = function () {
-      var boxes = pending;
+    const setUp = function () {
+      const boxes = pending;
       pending = [];
-      var each = function (step) {
-        for (var i = 0; i < boxes.length; i++) {
+      const each = function (step) {
+        for (let i = 0; i < boxes.length; i++) {
           try {
             if (!boxes[i].failed) step(boxes[i]);
           } catch (error) {
@@ -179,7 +179,7 @@
           }
         }
       };
-      var reader = readerSize();
+      const reader = readerSize();
       // Reads. The space to reserve so the page does not jump when the box
       // arrives: the min-height attribute, else the page's own reservation
       // (its CSS, which also holds before this script runs), else 12rem.
@@ -189,7 +189,7 @@
         box.options.lang = languageOf(box.host, box.options.lang);
         box.upgrade = !box.host.shadowRoot && box.host.firstElementChild && measure(box.host);
         if (box.upgrade) {
-          var made = box.host.querySelector("[data-digest]");
+          const made = box.host.querySelector("[data-digest]");
           box.options.digest = made && made.getAttribute("data-digest");
         } else {
           box.minHeight = box.options.minHeight || (parseFloat(getComputedStyle(box.host).minHeight) ? "" : "12rem");
@@ -216,16 +216,16 @@
       // rendered box did not change measurably (bench/run.mjs, 21 runs), and
       // with twenty boxes this task became a long one: 52-60 ms.)
       each(function (box) {
-        var go = function () {
+        const go = function () {
           start(box.host, box.options, box.status);
         };
         if (box.options.eager || !window.IntersectionObserver || near(box.host)) {
           setTimeout(go, 0);
           return;
         }
-        var observer = new IntersectionObserver(
+        const observer = new IntersectionObserver(
           function (entries) {
-            for (var i = 0; i < entries.length; i++) {
+            for (let i = 0; i < entries.length; i++) {
               if (entries[i].isIntersecting) {
                 observer.disconnect();
                 box.host.dpObserver = null;
@@ -248,17 +248,17 @@
     // with the page's margins as the content's did.
     // Measured with the element briefly a block formatting context, which
     // keeps the collapsed margins inside it; restored before any paint.
-    var measure = function (host) {
-      var first = host.firstElementChild;
-      var last = host.lastElementChild;
+    const measure = function (host) {
+      const first = host.firstElementChild;
+      let last = host.lastElementChild;
       while (last !== first && !last.getClientRects().length) last = last.previousElementSibling;
-      var display = host.style.display;
+      const display = host.style.display;
       host.style.display = "flow-root";
-      var outer = host.getBoundingClientRect();
-      var style = getComputedStyle(host);
-      var top = first.getBoundingClientRect().top;
-      var bottom = last.getBoundingClientRect().bottom;
-      var size = [
+      const outer = host.getBoundingClientRect();
+      const style = getComputedStyle(host);
+      const top = first.getBoundingClientRect().top;
+      const bottom = last.getBoundingClientRect().bottom;
+      const size = [
         top - outer.top - parseFloat(style.borderTopWidth) - parseFloat(style.paddingTop),
         outer.bottom - bottom - parseFloat(style.borderBottomWidth) - parseFloat(style.paddingBottom),
         bottom - top
@@ -270,9 +270,9 @@
     // The reader's own text size (the browser setting, `medium`): the box
     // follows the text size where it is placed, but never goes below this.
     // CSS cannot compare `medium` with `1em`, so it is measured once.
-    var readerSize = function () {
+    const readerSize = function () {
       if (!readerSize.px) {
-        var probe = document.createElement("span");
+        const probe = document.createElement("span");
         probe.style.cssText = "position:absolute;visibility:hidden;font-size:medium";
         (document.body || document.documentElement).appendChild(probe);
         readerSize.px = parseFloat(getComputedStyle(probe).fontSize) || 16;
@@ -285,30 +285,30 @@
     // model::address::slice_path says: its Kreis (the first five digits),
     // or its Land for a key that lies in no Kreis. Null for an invalid key
     // and for data not on the web (blob:, data:), which have no slices.
-    var sliceOf = function (key, url) {
+    const sliceOf = function (key, url) {
       if (!new RegExp(FACTS.keyPattern).test(key) || !/^https?:/.test(url)) return null;
-      var kreis = key.substring(FACTS.landDigits + 1, FACTS.areaDigits);
-      var area = kreis.length === FACTS.areaDigits - FACTS.landDigits - 1 && kreis !== FACTS.noKreis
+      const kreis = key.substring(FACTS.landDigits + 1, FACTS.areaDigits);
+      const area = kreis.length === FACTS.areaDigits - FACTS.landDigits - 1 && kreis !== FACTS.noKreis
         ? key.substring(0, FACTS.areaDigits)
         : key.substring(0, FACTS.landDigits);
       return new URL(FACTS.slicesDir + "/" + area + ".json", url).href;
     };
 
     // Near the viewport: within one screen height above or below it.
-    var near = function (host) {
-      var rect = host.getBoundingClientRect();
-      var height = window.innerHeight || 800;
+    const near = function (host) {
+      const rect = host.getBoundingClientRect();
+      const height = window.innerHeight || 800;
       return rect.bottom > -height && rect.top < 2 * height;
     };
 
-    var start = function (host, options, status) {
+    const start = function (host, options, status) {
       try {
-        var url = options.src;
-        var ags = options.ags == null ? "" : String(options.ags);
+        const url = options.src;
+        const ags = options.ags == null ? "" : String(options.ags);
         // The one file that holds what the box shows: its area's slice,
         // beside the dataset (the wasm reads the dataset itself only if no
         // slices are published there).
-        var slice = sliceOf(ags.trim(), url);
+        const slice = sliceOf(ags.trim(), url);
         if (slice && !datasets[slice]) {
           datasets[slice] = fetch(slice, { credentials: "omit" });
           datasets[slice].catch(function () {}); // the wasm decides what a failure means
@@ -317,7 +317,7 @@
           function (glue) {
             // Each box in a task of its own: twenty boxes waiting for the
             // same wasm must not build their views in one long task.
-            var mount = function () {
+            const mount = function () {
               try {
                 glue.mount(
                   host,
@@ -358,41 +358,44 @@
 
     // The custom element. The loader's own boxes are such elements too, but
     // without an ags attribute: the element only renders when it has one.
-    var defineElement = function (base) {
+    const defineElement = function (base) {
       if (!window.customElements || customElements.get("digitale-partnerschaften")) return;
-      var Box = function () {
-        return Reflect.construct(HTMLElement, [], Box);
-      };
-      Box.prototype = Object.create(HTMLElement.prototype);
-      Box.prototype.constructor = Box;
-      Object.setPrototypeOf(Box, HTMLElement);
-      Box.observedAttributes = ["ags"];
-      Box.prototype.show = function () {
-        var ags = this.getAttribute("ags");
-        if (ags === null || !this.isConnected || this.dpShown === ags) return;
-        this.dpShown = ags;
-        var src = this.getAttribute("src");
-        if (!this.style.display) this.style.display = "block";
-        render(this, limits({
-          ags: ags,
-          src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
-          base: base,
-          minHeight: this.getAttribute("min-height"),
-          eager: this.hasAttribute("eager"),
-          headingLevel: this.getAttribute("heading-level"),
-          theme: this.getAttribute("theme"),
-          lang: this.getAttribute("lang"),
-          view: this.getAttribute("view")
-        }, this.getAttribute("timeout"), this.getAttribute("max-size")));
-      };
-      Box.prototype.connectedCallback = function () {
-        try {
-          this.show();
-        } catch (error) {
-          log("could not render the element", error);
+      class Box extends HTMLElement {
+        static get observedAttributes() {
+          return ["ags"];
         }
-      };
-      Box.prototype.attributeChangedCallback = Box.prototype.connectedCallback;
+
+        show() {
+          const ags = this.getAttribute("ags");
+          if (ags === null || !this.isConnected || this.dpShown === ags) return;
+          this.dpShown = ags;
+          const src = this.getAttribute("src");
+          if (!this.style.display) this.style.display = "block";
+          render(this, limits({
+            ags: ags,
+            src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
+            base: base,
+            minHeight: this.getAttribute("min-height"),
+            eager: this.hasAttribute("eager"),
+            headingLevel: this.getAttribute("heading-level"),
+            theme: this.getAttribute("theme"),
+            lang: this.getAttribute("lang"),
+            view: this.getAttribute("view")
+          }, this.getAttribute("timeout"), this.getAttribute("max-size")));
+        }
+
+        connectedCallback() {
+          try {
+            this.show();
+          } catch (error) {
+            log("could not render the element", error);
+          }
+        }
+
+        attributeChangedCallback() {
+          this.connectedCallback();
+        }
+      }
       try {
         customElements.define("digitale-partnerschaften", Box);
       } catch (error) {
@@ -405,12 +408,12 @@
 
   // This tag's own box.
   try {
-    var script = document.currentScript;
+    const script = document.currentScript;
     if (!script || !script.src) return;
-    var base = new URL(".", script.src).href;
+    const base = new URL(".", script.src).href;
     api.define(base);
-    var src = script.getAttribute("data-src");
-    var options = api.limits({
+    const src = script.getAttribute("data-src");
+    const options = api.limits({
       ags: script.getAttribute("data-ags"),
       src: src ? new URL(src, document.baseURI).href : base + "partnerships.json",
       base: base,
@@ -421,24 +424,24 @@
       lang: script.getAttribute("data-lang") || languageOf(script),
       view: script.getAttribute("data-view")
     }, script.getAttribute("data-timeout"), script.getAttribute("data-max-size"));
-    var target = script.getAttribute("data-target");
+    const target = script.getAttribute("data-target");
     // A tag in <head> without data-ags and data-target only loads (for the
     // element); in <body> it was meant to show a box, which says what is missing.
-    var inBody = document.body && document.body.contains(script);
+    const inBody = document.body && document.body.contains(script);
     if (options.ags === null && !target && !inBody) return;
     if (!target) {
       if (!inBody) {
         log("the script tag is not inside <body>: place it where the box should appear, or set data-target");
         return;
       }
-      var host = document.createElement("digitale-partnerschaften");
+      const host = document.createElement("digitale-partnerschaften");
       host.style.display = "block";
       script.parentNode.insertBefore(host, script.nextSibling);
       api.render(host, options);
       return;
     }
-    var place = function () {
-      var element = null;
+    const place = function () {
+      let element = null;
       try {
         element = document.querySelector(target);
       } catch (error) {
