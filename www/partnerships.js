@@ -40,6 +40,7 @@
   // time by scripts/post-build.mjs (`partnerships-data facts`).
   const FACTS = "@FACTS@";
   const WORDS = FACTS.words;
+  const KEY = new RegExp(FACTS.keyPattern);
   // data-lang, else the language of the element's part of the page: en or de.
   const languageOf = function (element, given) {
     const code = given || ((element.closest && element.closest("[lang]")) || {}).lang || "";
@@ -286,7 +287,7 @@
     // or its Land for a key that lies in no Kreis. Null for an invalid key
     // and for data not on the web (blob:, data:), which have no slices.
     const sliceOf = function (key, url) {
-      if (!new RegExp(FACTS.keyPattern).test(key) || !/^https?:/.test(url)) return null;
+      if (!KEY.test(key) || !/^https?:/.test(url)) return null;
       const kreis = key.substring(FACTS.landDigits + 1, FACTS.areaDigits);
       const area = kreis.length === FACTS.areaDigits - FACTS.landDigits - 1 && kreis !== FACTS.noKreis
         ? key.substring(0, FACTS.areaDigits)

@@ -102,6 +102,10 @@ pub struct License {
     pub url: String,
 }
 
+/// What an organisation's or a partnership's id looks like (lowercase
+/// letters, digits and single hyphens), as the schema states it.
+pub const ID_PATTERN: &str = r"^[a-z0-9]+(-[a-z0-9]+)*$";
+
 /// A body with an official key (Land, Kreis, Amt, Gemeinde).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -124,7 +128,7 @@ with_stated_fields! {
         /// Stable identifier (lowercase letters, digits and hyphens); never reused.
         #[cfg_attr(
             not(target_arch = "wasm32"),
-            schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))
+            schemars(regex(pattern = ID_PATTERN))
         )]
         pub id: String,
         /// Name as shown to readers.
@@ -175,7 +179,7 @@ pub struct Partnership {
     /// Stable identifier (lowercase letters, digits and hyphens); never reused.
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))
+        schemars(regex(pattern = ID_PATTERN))
     )]
     pub id: String,
     /// Short name of the partnership, in German.

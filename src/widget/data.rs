@@ -292,16 +292,15 @@ async fn response(url: &str) -> Result<Response, String> {
 }
 
 async fn fetch_and_check(url: String, missing_ok: bool, limits: Limits) -> Loaded {
-    let error = |message: String| log_error(&message);
     let download = async {
         let response = response(&url).await.map_err(|detail| {
-            error(format!("could not fetch the dataset {url}: {detail}"));
+            log_error(&format!("could not fetch the dataset {url}: {detail}"));
             LoadError::Network
         })?;
         if !response.ok() {
             let status = response.status();
             if !(missing_ok && status == 404) {
-                error(format!("the dataset {url} answered HTTP {status}"));
+                log_error(&format!("the dataset {url} answered HTTP {status}"));
             }
             return Err(LoadError::Status(status));
         }
@@ -313,7 +312,7 @@ async fn fetch_and_check(url: String, missing_ok: bool, limits: Limits) -> Loade
             return Err(LoadError::TooLarge);
         }
         let text = response.text().await.map_err(|_| {
-            error(format!("could not read the dataset {url}"));
+            log_error(&format!("could not read the dataset {url}"));
             LoadError::Network
         })?;
         if text.len() > limits.max_bytes as usize {
@@ -384,9 +383,10 @@ async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError>
     if text.len() > LARGE_TEXT {
         yield_to_host().await;
     }
-    // Warnings are for the dataset's maintainers (their validator shows
-    // them); the webmaster's console gets only what changes the box.
-    // Checked a chunk at a time too, the host page running in between.
+    // Only what would make the box show something wrong is checked here
+    // (`DisplayCheck`); the rest, warnings included, is the maintainers'
+    // validator's. Checked a chunk at a time, the host page running in
+    // between.
     let mut validator = DisplayCheck::new(&dataset);
     let total = dataset.partnerships.len();
     let mut start = 0;
