@@ -327,7 +327,11 @@
         // slices are published there).
         const slice = sliceOf(ags.trim(), url);
         if (slice && !datasets[slice]) {
-          datasets[slice] = fetch(slice, { credentials: "omit" });
+          // The text itself (or the error status as a number): the wasm
+          // then takes it without waiting for another task.
+          datasets[slice] = fetch(slice, { credentials: "omit" }).then(function (response) {
+            return response.ok ? response.text() : response.status;
+          });
           datasets[slice].catch(function () {}); // the wasm decides what a failure means
         }
         wasmModule(options.base).then(

@@ -103,11 +103,12 @@ thread_local! {
     /// (A few entries per page: a vector is smaller in the wasm than a map.)
     static LOADS: RefCell<Vec<(String, Shared<LocalBoxFuture<'static, Loaded>>)>> =
         const { RefCell::new(Vec::new()) };
-    /// Fetches the loader started before the wasm was ready, by URL.
+    /// Downloads the loader started before the wasm was ready, by URL.
     static PREFETCHED: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Remembers the loader's already running `fetch()` for `url`, if any.
+/// Remembers the loader's already running download of `url`, if any (a
+/// promise of the text, or of the error status as a number).
 pub fn offer_prefetch(url: &str, prefetched: JsValue) {
     if let Ok(promise) = prefetched.dyn_into::<js_sys::Promise>() {
         PREFETCHED.with(|p| {
@@ -265,56 +266,82 @@ async fn saved_copy(url: &str) -> Option<(String, String)> {
     Some((text, saved_on))
 }
 
-async fn response(url: &str) -> Result<Response, String> {
-    let prefetched = PREFETCHED.with(|p| {
+/// The loader's download of `url`, if it started one (taken once: a retry
+/// downloads again).
+fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+    PREFETCHED.with(|p| {
         let mut p = p.borrow_mut();
         let at = p.iter().position(|(u, _)| u == url)?;
         Some(p.swap_remove(at).1)
-    });
-    match prefetched {
-        Some(promise) => JsFuture::from(promise)
-            .await
-            .and_then(|r| r.dyn_into::<web_sys::Response>())
-            .map(Response::from)
-            .map_err(|e| js_error_message(&e)),
-        None => Request::get(url)
-            // No cookies: the dataset is public and the box must not track.
-            .credentials(RequestCredentials::Omit)
-            .send()
-            .await
-            .map_err(|e| match e {
+    })
+}
+
+/// The answer `status` of `url` as a failure, said to the webmaster unless
+/// it is a 404 that is allowed (`missing_ok`).
+fn refused(url: &str, missing_ok: bool, status: u16) -> LoadError {
+    if !(missing_ok && status == 404) {
+        log_error(&["the dataset ", url, " answered HTTP ", &status.to_string()].concat());
+    }
+    LoadError::Status(status)
+}
+
+fn network_failure(url: &str, detail: &str) -> LoadError {
+    log_error(&["could not fetch the dataset ", url, ": ", detail].concat());
+    LoadError::Network
+}
+
+/// The text at `url`: the loader's download if it started one (it hands
+/// over the text, or the error status as a number), else a request of our
+/// own.
+async fn download(url: &str, missing_ok: bool, limits: Limits) -> Result<String, LoadError> {
+    if let Some(promise) = take_prefetched(url) {
+        // Already read by the loader: taking it costs no turn of the event
+        // loop (reading the body here took one, and a frame with it).
+        return match JsFuture::from(promise).await {
+            Ok(answer) => match answer.as_string() {
+                Some(text) => Ok(text),
+                None => Err(refused(
+                    url,
+                    missing_ok,
+                    answer.as_f64().unwrap_or(0.0) as u16,
+                )),
+            },
+            Err(error) => Err(network_failure(url, &js_error_message(&error))),
+        };
+    }
+    let response: Response = Request::get(url)
+        // No cookies: the dataset is public and the box must not track.
+        .credentials(RequestCredentials::Omit)
+        .send()
+        .await
+        .map_err(|e| {
+            let detail = match e {
                 // Only the JS error's own message: formatting gloo's whole
                 // error type would link serde_json's messages into the wasm.
                 gloo_net::Error::JsError(js) => js.message,
                 _ => "request failed".to_owned(),
-            }),
+            };
+            network_failure(url, &detail)
+        })?;
+    if !response.ok() {
+        return Err(refused(url, missing_ok, response.status()));
     }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > u64::from(limits.max_bytes)) {
+        return Err(LoadError::TooLarge);
+    }
+    response.text().await.map_err(|_| {
+        log_error(&["could not read the dataset ", url].concat());
+        LoadError::Network
+    })
 }
 
 async fn fetch_and_check(url: String, missing_ok: bool, limits: Limits) -> Loaded {
     let download = async {
-        let response = response(&url).await.map_err(|detail| {
-            log_error(&format!("could not fetch the dataset {url}: {detail}"));
-            LoadError::Network
-        })?;
-        if !response.ok() {
-            let status = response.status();
-            if !(missing_ok && status == 404) {
-                log_error(&format!("the dataset {url} answered HTTP {status}"));
-            }
-            return Err(LoadError::Status(status));
-        }
-        let declared = response
-            .headers()
-            .get("content-length")
-            .and_then(|length| length.parse::<u64>().ok());
-        if declared.is_some_and(|length| length > u64::from(limits.max_bytes)) {
-            return Err(LoadError::TooLarge);
-        }
-        let text = response.text().await.map_err(|_| {
-            log_error(&format!("could not read the dataset {url}"));
-            LoadError::Network
-        })?;
+        let text = download(&url, missing_ok, limits).await?;
         if text.len() > limits.max_bytes as usize {
             return Err(LoadError::TooLarge);
         }
@@ -343,7 +370,12 @@ async fn fetch_and_check(url: String, missing_ok: bool, limits: Limits) -> Loade
         e
     })?;
     let dataset = check(&url, &text, false).await?;
-    save_copy(&url, &text);
+    // Kept as the last good copy once the box has shown the data (a task
+    // of its own after this one): the copy is not what the reader waits for.
+    wasm_bindgen_futures::spawn_local(async move {
+        yield_to_host().await;
+        save_copy(&url, &text);
+    });
     Ok(Rc::new(dataset))
 }
 

@@ -36,9 +36,9 @@ pub(crate) fn log_warn(message: &str) {
 /// * `host`: the element the loader placed (or the `data-target` element);
 ///   its open shadow root is reused if the loader already attached one.
 /// * `options`: the box's options as one object ([`MountOptions`]).
-/// * `prefetched`: the loader's `fetch()` promise for the host's data, if
-///   it started one, so the download overlaps the wasm compile;
-///   `undefined` otherwise.
+/// * `prefetched`: the loader's download of the host's slice, if it
+///   started one, so the download overlaps the wasm compile: a promise of
+///   the text, or of the error status as a number; `undefined` otherwise.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
     let options: MountOptions = match serde_wasm_bindgen::from_value(options) {
