@@ -32,6 +32,8 @@ const WASM = "partnerships-widget_bg.wasm";
 /** The Subresource Integrity value of exactly these bytes. */
 const integrity = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 
+const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
+
 async function minifyFile(name, module, replace = (source) => source) {
   const path = join(dir, name);
   const source = replace(await readFile(path, "utf8"));
@@ -43,9 +45,13 @@ async function minifyFile(name, module, replace = (source) => source) {
     mangle: true,
     format: { comments: /^!/ },
   });
-  await writeFile(path, result.code);
-  console.log(`minified ${name}: ${source.length} -> ${result.code.length} bytes`);
-  return Buffer.from(result.code);
+  // Every function of both files runs when a box loads: the magic comment
+  // (Chrome's explicit compile hints) has them compiled while the file
+  // streams in, off the main thread, not one by one at their first call.
+  const code = COMPILE_HINT + result.code;
+  await writeFile(path, code);
+  console.log(`minified ${name}: ${source.length} -> ${code.length} bytes`);
+  return Buffer.from(code);
 }
 
 const hashes = {};
