@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
+import { slowPhoneTab } from "./slow-phone.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.argv[2] ?? 21);
@@ -25,18 +26,7 @@ const server = await serve({ "/widget/": widgetDir, "/host/": join(ROOT, "bench"
 const browser = await launch();
 
 async function once(page) {
-  const context = await browser.newContext();
-  const tab = await context.newPage();
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 60,
-    downloadThroughput: (9 * 1024 * 1024) / 8,
-    uploadThroughput: (9 * 1024 * 1024) / 8,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
+  const { context, tab } = await slowPhoneTab(browser, CPU);
   await tab.addInitScript(() => {
     // Long tasks of the box only: those that start once the deferred scripts run.
     window.__perf = { longest: 0, shift: 0, tasks: [] };
