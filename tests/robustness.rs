@@ -1,6 +1,7 @@
 //! Property tests (proptest): arbitrary input never panics the key parser,
 //! the date parser, the checker or the selection, and what they accept
-//! behaves consistently. A failure is shrunk to the smallest input that
+//! behaves consistently; the model's one sort orders as the standard
+//! library's stable sort does. A failure is shrunk to the smallest input that
 //! still fails.
 //!
 //! The seed is fixed so that CI runs what ran here; explore further with
@@ -13,6 +14,7 @@ use std::sync::LazyLock;
 use partnerships_widget::model::dataset::Dataset;
 use partnerships_widget::model::date::PartialDate;
 use partnerships_widget::model::key::OfficialKey;
+use partnerships_widget::model::lookup::sorted_positions;
 use partnerships_widget::model::selection::Index;
 use partnerships_widget::tools::check::check;
 use proptest::collection::vec;
@@ -150,6 +152,18 @@ proptest! {
 
 proptest! {
     #![proptest_config(config(1_000))]
+
+    #[test]
+    fn the_hand_written_sort_orders_as_the_stable_standard_sort(
+        values in vec(0u8..6, 0..200)
+    ) {
+        let mut expected: Vec<usize> = (0..values.len()).collect();
+        expected.sort_by_key(|&at| values[at]);
+        prop_assert_eq!(
+            sorted_positions(values.len(), &|a, b| values[a].cmp(&values[b])),
+            expected
+        );
+    }
 
     #[test]
     fn the_checker_always_answers_for_arbitrary_json(value in json_value(4)) {
