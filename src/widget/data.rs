@@ -4,7 +4,6 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -97,11 +96,16 @@ impl Limits {
     }
 }
 
+/// Where the outcome of a load is kept for the boxes that wait for it.
+type Outcome = Rc<RefCell<Option<Loaded>>>;
+
 thread_local! {
 
-    /// One shared load per dataset URL.
-    /// (A few entries per page: a vector is smaller in the wasm than a map.)
-    static LOADS: RefCell<Vec<(String, Shared<LocalBoxFuture<'static, Loaded>>)>> =
+    /// One load per dataset URL, running or done: the promise is resolved
+    /// when the outcome is there. (A few entries per page: a vector is
+    /// smaller in the wasm than a map. Shared by hand, not with
+    /// `futures::future::Shared`, whose machinery cost 1.7 KiB brotli.)
+    static LOADS: RefCell<Vec<(String, js_sys::Promise, Outcome)>> =
         const { RefCell::new(Vec::new()) };
     /// Downloads the loader started before the wasm was ready, by URL.
     static PREFETCHED: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
@@ -124,21 +128,35 @@ pub fn offer_prefetch(url: &str, prefetched: JsValue) {
 /// `missing_ok`, an answer 404 logs nothing (a slice, which may simply not
 /// be published); every other failure is said.
 async fn load(url: String, missing_ok: bool, limits: Limits) -> Loaded {
-    let shared = LOADS.with(|loads| {
-        let mut loads = loads.borrow_mut();
-        if let Some((_, shared)) = loads.iter().find(|(u, _)| *u == url) {
-            return shared.clone();
-        }
-        let shared = fetch_and_check(url.clone(), missing_ok, limits)
-            .boxed_local()
-            .shared();
-        loads.push((url.clone(), shared.clone()));
-        shared
+    let running = LOADS.with(|loads| {
+        let loads = loads.borrow();
+        let (_, promise, outcome) = loads.iter().find(|(u, ..)| *u == url)?;
+        Some((promise.clone(), Rc::clone(outcome)))
     });
-    let loaded = shared.await;
+    if let Some((done, outcome)) = running {
+        if outcome.borrow().is_none() {
+            let _ = JsFuture::from(done).await;
+        }
+        let kept = outcome.borrow().clone();
+        return kept.unwrap_or(Err(LoadError::Network));
+    }
+    let mut resolve = None;
+    let done = js_sys::Promise::new(&mut |ready, _| resolve = Some(ready));
+    let outcome = Outcome::default();
+    LOADS.with(|loads| {
+        loads
+            .borrow_mut()
+            .push((url.clone(), done, Rc::clone(&outcome)))
+    });
+    let loaded = fetch_and_check(url.clone(), missing_ok, limits).await;
+    *outcome.borrow_mut() = Some(loaded.clone());
     if loaded.is_err() {
-        // Forget a failure, so that "Erneut versuchen" downloads again.
-        LOADS.with(|loads| loads.borrow_mut().retain(|(u, _)| *u != url));
+        // Forget a failure (the boxes waiting for it still get it), so
+        // that "Erneut versuchen" downloads again.
+        LOADS.with(|loads| loads.borrow_mut().retain(|(u, ..)| *u != url));
+    }
+    if let Some(ready) = resolve {
+        let _ = ready.call0(&JsValue::NULL);
     }
     loaded
 }
