@@ -321,8 +321,13 @@ describe("a real German WordPress 6.1 (Debian) with Twenty Twenty-Three", () => 
       await block.locator(".dp-static h3", { hasText: "Unsere digitalen Partnerschaften" }).waitFor();
       const elsewhere = errors.filter((e) => e.url && !e.url.startsWith("http://127.0.0.1:"));
       if (elsewhere.length) t.diagnostic(`editor, resources on the internet: ${elsewhere.map((e) => e.url).join(", ")}`);
+      // WordPress's own editor asks for the block theme's template, which an
+      // Author may not edit: a 403 from core's REST API that comes sooner or
+      // later (a race with the block's preview), whatever the plugin does.
+      const core = errors.filter((e) => /\/wp-json\/wp\/v2\/templates\//.test(e.url ?? "") && /\b403\b/.test(e.text));
+      if (core.length) t.diagnostic(`editor, WordPress's own template request refused to the Author: ${core.length}`);
       assert.deepEqual(log.pageErrors, []);
-      assert.deepEqual(errors.filter((e) => !elsewhere.includes(e)), []);
+      assert.deepEqual(errors.filter((e) => !elsewhere.includes(e) && !core.includes(e)), []);
       await page.close();
     });
 
