@@ -54,7 +54,7 @@
   let api = window[NS];
   if (!api) {
     const modules = {}; // widget base URL -> Promise of the initialised wasm module
-    const datasets = {}; // slice URL -> Promise of the fetch Response
+    const datasets = {}; // slice URL -> Promise of its text (or its error status)
 
     // SHA-384 of the glue and the wasm of this very build, written in by
     // scripts/post-build.mjs: a loader the page verified with its integrity

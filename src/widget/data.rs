@@ -314,10 +314,19 @@ fn network_failure(url: &str, detail: &str) -> LoadError {
     LoadError::Network
 }
 
+/// The text at `url`, at most `limits.max_bytes` long.
+async fn download(url: &str, missing_ok: bool, limits: Limits) -> Result<String, LoadError> {
+    let text = fetch_text(url, missing_ok, limits).await?;
+    if text.len() > limits.max_bytes as usize {
+        return Err(LoadError::TooLarge);
+    }
+    Ok(text)
+}
+
 /// The text at `url`: the loader's download if it started one (it hands
 /// over the text, or the error status as a number), else a request of our
 /// own.
-async fn download(url: &str, missing_ok: bool, limits: Limits) -> Result<String, LoadError> {
+async fn fetch_text(url: &str, missing_ok: bool, limits: Limits) -> Result<String, LoadError> {
     if let Some(promise) = take_prefetched(url) {
         // Already read by the loader: taking it costs no turn of the event
         // loop (reading the body here took one, and a frame with it).
@@ -364,16 +373,9 @@ async fn download(url: &str, missing_ok: bool, limits: Limits) -> Result<String,
 }
 
 async fn fetch_and_check(url: String, missing_ok: bool, limits: Limits) -> Loaded {
-    let download = async {
-        let text = download(&url, missing_ok, limits).await?;
-        if text.len() > limits.max_bytes as usize {
-            return Err(LoadError::TooLarge);
-        }
-        Ok(text)
-    };
+    let answer = download(&url, missing_ok, limits);
     let timer = sleep(limits.timeout_ms);
-    let text = match futures::future::select(std::pin::pin!(download), std::pin::pin!(timer)).await
-    {
+    let text = match futures::future::select(std::pin::pin!(answer), std::pin::pin!(timer)).await {
         futures::future::Either::Left((text, _)) => text,
         futures::future::Either::Right(_) => Err(LoadError::Timeout),
     };
