@@ -7,7 +7,7 @@
 // absolute times with bench/run.mjs.
 //
 //   node bench/profile.mjs [runs=5] [widget-folder=dist]
-//                                      (after `trunk build --release`)
+//                                      (after `scripts/build`)
 import { copyFile, cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";

@@ -4,7 +4,7 @@
 // brotli-compressed; interleaved runs, medians. Also reports the longest
 // long task and the layout shift while the box appears.
 //
-//   node bench/run.mjs [runs=21] [cpu-slowdown=4]     (after `trunk build --release`)
+//   node bench/run.mjs [runs=21] [cpu-slowdown=4]     (after `scripts/build`)
 import { copyFile, cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";

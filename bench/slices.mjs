@@ -6,7 +6,7 @@
 // happens, and how many partnerships the box shows at first and in all.
 //
 //   node bench/slices.mjs [cpu-slowdown=1] [runs=5]
-// Needs `trunk build --release` and
+// Needs `scripts/build` and
 // `cargo build --profile cli --features cli --bin partnerships-data` (or
 // another build of the tool named by PARTNERSHIPS_DATA).
 import { spawnSync } from "node:child_process";

@@ -7,7 +7,7 @@
 // navigation and first layout).
 //
 //   node bench/twenty.mjs [cpu-slowdown=1] [runs=7]
-// Needs `trunk build --release`.
+// Needs `scripts/build`.
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";

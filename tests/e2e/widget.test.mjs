@@ -1,4 +1,4 @@
-// End-to-end: the release bundle from `trunk build --release` (dist/),
+// End-to-end: the release bundle from `scripts/build` (dist/),
 // served over real HTTP, in Debian's headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
