@@ -13,7 +13,7 @@ use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
 use crate::presentation::HostBox;
 use crate::widget::data::{load_for_host, own_frame, yield_to_host, Limits};
-use crate::widget::dom::find;
+use crate::widget::dom::{find, on};
 use crate::widget::log_error;
 
 /// One box for the host named by `raw_key` (the `data-ags` attribute as
@@ -51,20 +51,28 @@ pub fn PartnershipsBox(
                     leptos::task::spawn_local(show);
                 }
             };
-            start(made_with);
+            start.clone()(made_with);
             // Shown by `show` when the download failed; starts it again.
-            let again = move |_| {
-                if let Some(button) = find(&root, class::RETRY) {
+            // A plain DOM listener, attached once the shell is in the page
+            // (the spawned task runs after the mount): Leptos's `on:click`
+            // would link its event delegation (a global set of event names)
+            // and a thread check for the handler (SendWrapper): 9.8 KB of
+            // wasm and 1.6 KB of glue for this one button.
+            leptos::task::spawn_local(async move {
+                let Some(button) = find(&root, class::RETRY) else {
+                    return;
+                };
+                on(&button.clone(), "click", move |_| {
                     let _ = button.set_attribute("hidden", "");
-                }
-                if let Some(line) = find(&root, class::STATUS) {
-                    line.set_text_content(Some(texts.loading));
-                    line.set_class_name(class::STATUS);
-                }
-                start(None);
-            };
+                    if let Some(line) = find(&root, class::STATUS) {
+                        line.set_text_content(Some(texts.loading));
+                        line.set_class_name(class::STATUS);
+                    }
+                    start(None);
+                });
+            });
             let retry = view! {
-                <button type="button" class=[class::MORE_BUTTON, class::RETRY].join(" ") data-testid="dp-retry" hidden="" on:click=again>
+                <button type="button" class=[class::MORE_BUTTON, class::RETRY].join(" ") data-testid="dp-retry" hidden="">
                     {texts.retry}
                 </button>
             };
