@@ -1,4 +1,5 @@
 // Trunk post_build hook, in trunk's staging directory:
+//  0. shortens the names the wasm and its glue share (scripts/short-names.mjs);
 //  1. minifies the wasm-bindgen glue and the loader (trunk's own minifier
 //     fails on this glue, and copied files are never minified by trunk);
 //  2. writes the loader facts (key pattern, slice address rule, words) from
@@ -18,6 +19,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { minify } from "terser";
+import { shortenNames } from "./short-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -54,8 +56,12 @@ async function minifyFile(name, module, replace = (source) => source) {
   return Buffer.from(code);
 }
 
+const shortened = shortenNames(await readFile(join(dir, WASM)), await readFile(join(dir, GLUE), "utf8"));
+await writeFile(join(dir, WASM), shortened.wasm);
+console.log(`shortened ${shortened.renamed} names shared by ${WASM} and ${GLUE}`);
+
 const hashes = {};
-hashes[GLUE] = integrity(await minifyFile(GLUE, true));
+hashes[GLUE] = integrity(await minifyFile(GLUE, true, () => shortened.glue));
 hashes[WASM] = integrity(await readFile(join(dir, WASM)));
 // What the loader must know before the wasm arrives, from the Rust
 // definitions (src/tools/loader_facts.rs): written in as a JSON literal.
