@@ -66,6 +66,14 @@ for (const [name, start] of Object.entries(starters)) {
     after(async () => {
       await server?.stop();
     });
+    /** The access log's lines after the first `since`, once `complete(lines)` (at most 5 s). */
+    const logged = async (since, complete) => {
+      for (let waited = 0; ; waited += 50) {
+        const lines = server.accessLog().slice(since);
+        if (complete(lines) || waited >= 5000) return lines;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
 
     test("every file has its type, and the page, styles and scripts say UTF-8", async () => {
       for (const [path, type] of Object.entries(TYPES)) {
@@ -151,8 +159,11 @@ for (const [name, start] of Object.entries(starters)) {
       await settled(page, 1);
       const [box] = await readBoxes(page);
       assert.equal(box.status, "3 Partnerschaften geladen", JSON.stringify(box));
-      const first = server.accessLog().slice(seen);
-      for (const file of [release.loader, "partnerships-widget.js", "partnerships-widget_bg.wasm"]) {
+      // A server writes a request's log line after the response went out
+      // (Apache's prefork children in their own time): wait for the lines.
+      const files = [release.loader, "partnerships-widget.js", "partnerships-widget_bg.wasm"];
+      const first = await logged(seen, (lines) => files.every((file) => lines.some((line) => line.includes(`/partnerschaften/${V}${file} `))));
+      for (const file of files) {
         assert.ok(first.some((line) => line.includes(`/partnerschaften/${V}${file} `)), `${name}: ${file} loaded\n${first.join("\n")}`);
       }
       // Second visit: the versioned files come from the browser's cache
@@ -161,7 +172,7 @@ for (const [name, start] of Object.entries(starters)) {
       await page.goto(url);
       await settled(page, 1);
       assert.equal((await readBoxes(page))[0].status, "3 Partnerschaften geladen");
-      const second = server.accessLog().slice(between);
+      const second = await logged(between, (lines) => lines.some((line) => line.includes("/partnerschaften/slices/01060.json")));
       t.diagnostic(`${name}, second visit: ${second.length} requests: ${second.join(" | ")}`);
       assert.deepEqual(second.filter((line) => line.includes(`/partnerschaften/${V}`)), [], `${name}: versioned files asked again`);
       const data = second.filter((line) => line.includes("/partnerschaften/slices/01060.json"));
