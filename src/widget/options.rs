@@ -5,7 +5,8 @@
 use serde::Deserialize;
 
 /// A box's options, as the loader collects them from its tag or element.
-/// Every field may be missing or `null`: that means the default.
+/// Every field may be missing, and a text `null` or `undefined`: that
+/// means the default. The loader always passes numbers as numbers.
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct MountOptions {

@@ -286,3 +286,44 @@ async fn speaks_english_when_asked() {
     assert!(text.contains("IT-Allianz Nord AöR"));
     assert!(!text.contains("Beteiligte"), "no German label left");
 }
+
+#[wasm_bindgen_test]
+fn reads_the_loaders_options_object() {
+    use super::options::MountOptions;
+    let read = |js: &str| -> Result<MountOptions, String> {
+        let value = js_sys::eval(&["(", js, ")"].concat()).unwrap();
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    };
+    let all = read(
+        r#"{ ags: " 01060 ", src: "https://example.org/p.json", timeoutMs: 2500, maxBytes: 1024,
+             headingLevel: 3, theme: "dark", lang: "en", view: "network", digest: "0a1b2c3d", extra: [1] }"#,
+    )
+    .unwrap();
+    assert_eq!(
+        all,
+        MountOptions {
+            ags: Some(" 01060 ".into()),
+            src: Some("https://example.org/p.json".into()),
+            timeout_ms: 2500,
+            max_bytes: 1024,
+            heading_level: 3,
+            theme: Some("dark".into()),
+            lang: Some("en".into()),
+            view: Some("network".into()),
+            digest: Some("0a1b2c3d".into()),
+        }
+    );
+    // A missing field means the default, and so does a text that is null
+    // or undefined (the loader passes attributes as `getAttribute` returns
+    // them; its numbers are always numbers).
+    assert_eq!(read("{}").unwrap(), MountOptions::default());
+    assert_eq!(
+        read("{ ags: undefined, theme: null, lang: null, digest: undefined }").unwrap(),
+        MountOptions::default()
+    );
+    // A field of the wrong type is an error, not a silent default.
+    assert!(read(r#"{ timeoutMs: "soon" }"#).is_err());
+    assert!(read("{ headingLevel: null }").is_err());
+    assert!(read(r#"{ ags: 1060 }"#).is_err());
+    assert!(read("42").is_err());
+}
