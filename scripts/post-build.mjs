@@ -58,11 +58,12 @@ async function minifyFile(name, module, replace = (source) => source) {
 
 const shortened = shortenNames(await readFile(join(dir, WASM)), await readFile(join(dir, GLUE), "utf8"));
 await writeFile(join(dir, WASM), shortened.wasm);
+await writeFile(join(dir, GLUE), shortened.glue);
 console.log(`shortened ${shortened.renamed} names shared by ${WASM} and ${GLUE}`);
 
 const hashes = {};
-hashes[GLUE] = integrity(await minifyFile(GLUE, true, () => shortened.glue));
-hashes[WASM] = integrity(await readFile(join(dir, WASM)));
+hashes[GLUE] = integrity(await minifyFile(GLUE, true));
+hashes[WASM] = integrity(shortened.wasm);
 // What the loader must know before the wasm arrives, from the Rust
 // definitions (src/tools/loader_facts.rs): written in as a JSON literal.
 const facts = execFileSync("cargo", ["run", "--quiet", "--features", "cli", "--bin", "partnerships-data", "--", "facts"], {
