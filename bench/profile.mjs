@@ -44,7 +44,7 @@ async function once(tracePath) {
   await tab.addInitScript(() => {
     const look = () => {
       const host = [...document.querySelectorAll("*")].find((h) => h.shadowRoot);
-      if (host && host.shadowRoot.querySelector('[data-testid="dp-item"]')) window.__rendered = performance.now();
+      if (host && host.shadowRoot.querySelector('[data-testid="dp-item"], [data-testid="dp-open"]')) window.__rendered = performance.now();
       else requestAnimationFrame(look);
     };
     requestAnimationFrame(look);

@@ -126,6 +126,8 @@ pub struct Texts {
     pub shown_of: fn(usize, usize) -> String,
     /// The button that shows all partnerships.
     pub show_all: fn(usize) -> String,
+    /// The button of a box folded to keep its space: shows the list.
+    pub show_list: fn(usize) -> String,
     /// Announced when a filter changes: how many of all pass.
     pub filtered: fn(usize, usize) -> String,
     /// Legend of the filters.
@@ -272,6 +274,10 @@ pub static DE: Texts = Texts {
     },
     shown_of: |shown, total| format!("{shown} von {total} Partnerschaften angezeigt."),
     show_all: |count| format!("Alle {count} anzeigen"),
+    show_list: |count| match count {
+        1 => "1 Partnerschaft anzeigen".to_owned(),
+        n => format!("{n} Partnerschaften anzeigen"),
+    },
     filtered: |count, total| format!("{count} von {total} Partnerschaften passen zum Filter."),
     filter_legend: "Partnerschaften filtern",
     topic_label: "Thema",
@@ -360,6 +366,10 @@ pub static EN: Texts = Texts {
     },
     shown_of: |shown, total| format!("{shown} of {total} partnerships shown."),
     show_all: |count| format!("Show all {count}"),
+    show_list: |count| match count {
+        1 => "Show 1 partnership".to_owned(),
+        n => format!("Show {n} partnerships"),
+    },
     filtered: |count, total| format!("{count} of {total} partnerships match the filter."),
     filter_legend: "Filter partnerships",
     topic_label: "Topic",
@@ -429,6 +439,8 @@ mod tests {
             ("loaded", (t.loaded)(2)),
             ("shown_of", (t.shown_of)(20, 47)),
             ("show_all", (t.show_all)(20)),
+            ("show_list", (t.show_list)(7)),
+            ("show_list one", (t.show_list)(1)),
             ("filtered", (t.filtered)(3, 20)),
             ("filter_legend", t.filter_legend.to_owned()),
             ("topic_label", t.topic_label.to_owned()),
@@ -465,6 +477,8 @@ mod tests {
     fn values_land_where_each_language_puts_them() {
         assert_eq!((DE.show_all)(47), "Alle 47 anzeigen");
         assert_eq!((EN.show_all)(47), "Show all 47");
+        assert_eq!((DE.show_list)(1), "1 Partnerschaft anzeigen");
+        assert_eq!((EN.show_list)(7), "Show 7 partnerships");
         assert_eq!((EN.within)(Level::Verband, "Föhr"), "In the Amt: Föhr");
         assert_eq!(
             (EN.empty)(Some("Kreis Segeberg")),

@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
 import { manyPartnerships, widePartnerNetwork } from "./data.mjs";
-import { launch, readBoxes, settled, htmlPage, openPage } from "./browser.mjs";
+import { launch, readBoxes, settled, htmlPage, openPage, openFolded } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -103,6 +103,15 @@ for (const theme of ["light", "dark", "auto"]) {
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${server.url}/generated/states-${theme}.html`);
       await allButLoadingSettled(page);
+      // The first box is on screen with the page going on below it: it
+      // kept its space and offers its list behind a button. That state is
+      // checked too; then the boxes are opened as a reader would.
+      const folded = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      assert.deepEqual(
+        folded.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        [],
+      );
+      assert.ok((await openFolded(page)) >= 1, "the first box kept its space");
       const boxes = await readBoxes(page);
       assert.deepEqual(
         boxes.map((b) => b.status.replace(/\d+/g, "N")),
@@ -166,6 +175,19 @@ test("keyboard: every control in order, focus visible, no trap", async () => {
     }
     return seen;
   };
+  // The first box kept its space (the second box follows it on screen):
+  // its list is behind a button; Enter opens it and moves the focus to
+  // the first partnership.
+  const open = await tab("Tab", 1);
+  assert.deepEqual(open, [{ name: "3 Partnerschaften anzeigen", outline: true }]);
+  await page.keyboard.press("Enter");
+  const first = await page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element.dataset.testid;
+  });
+  assert.equal(first, "dp-item");
+  await page.focus("#before");
   const DETAILS = "Mehr zu dieser Partnerschaft";
   const forward = await tab("Tab", 6);
   assert.deepEqual(
@@ -192,6 +214,7 @@ test("keyboard: every control in order, focus visible, no trap", async () => {
 test("data-heading-level places the box in the host page's outline; the box is a region named by its heading", async () => {
   const { context, page, log } = await openPage(browser, `${server.url}/generated/levels.html`);
   await settled(page, 2);
+  assert.ok((await openFolded(page)) >= 1);
   const outline = await page.evaluate(() =>
     [...document.querySelectorAll("digitale-partnerschaften")].map((h) => {
       const root = h.shadowRoot;
@@ -217,6 +240,7 @@ test("data-heading-level places the box in the host page's outline; the box is a
 test("the box speaks the page's language (English here) unless data-lang says otherwise", async () => {
   const { context, page, log } = await openPage(browser, `${server.url}/generated/english.html`, { width: 320, height: 800 });
   await settled(page, 3);
+  assert.ok((await openFolded(page)) >= 1);
   const boxes = await readBoxes(page);
   assert.deepEqual(
     boxes.map((b) => [b.heading, b.status]),
@@ -241,6 +265,7 @@ test("data-view=network draws the partners around the host, with a numbered lege
   for (const width of [320, 1280]) {
     const { context, page, log } = await openPage(browser, `${server.url}/generated/network.html`, { width, height: 900 });
     await settled(page, 2);
+    assert.ok((await openFolded(page)) >= 1);
     const networks = await page.evaluate(() =>
       [...document.querySelectorAll("digitale-partnerschaften")].map((h) => {
         const figure = h.shadowRoot.querySelector('[data-testid="dp-network"]');

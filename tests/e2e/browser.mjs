@@ -68,6 +68,23 @@ export async function settled(page, count) {
   );
 }
 
+/**
+ * Opens every box that kept its space ("N Partnerschaften anzeigen": its
+ * list would have pushed down what follows it on screen), as a reader's
+ * click does; resolves with how many there were.
+ */
+export async function openFolded(page) {
+  const opened = await page.evaluate(() => {
+    const buttons = [...document.querySelectorAll("*")]
+      .filter((h) => h.shadowRoot)
+      .map((h) => h.shadowRoot.querySelector('[data-testid="dp-open"]'))
+      .filter(Boolean);
+    for (const button of buttons) button.click();
+    return buttons.length;
+  });
+  return opened;
+}
+
 /** A host page: German, with a viewport and no favicon request. */
 export function htmlPage(title, body, head = "") {
   return (

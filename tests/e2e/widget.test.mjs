@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
 import { manyPartnerships } from "./data.mjs";
-import { launch, watch, readBoxes, settled, htmlPage, openPage } from "./browser.mjs";
+import { launch, watch, readBoxes, settled, htmlPage, openPage, openFolded } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -55,6 +55,8 @@ test("two script tags give two boxes with exactly the host's partnerships", asyn
   server.requests.length = 0;
   const { context, page, log } = await open("/host/two-boxes.html");
   await settled(page, 2);
+  // The first box kept its space: the second follows it on screen.
+  assert.equal(await openFolded(page), 1);
   const boxes = await readBoxes(page);
 
   assert.deepEqual(boxes, [
@@ -246,6 +248,8 @@ test("the element works in HTML, when added later and when its ags changes; the 
     document.querySelector("#later").append(element);
   });
   await settled(page, 3);
+  // The two boxes that the page goes on below kept their space.
+  assert.equal(await openFolded(page), 2);
   const ids = async () =>
     (await readBoxes(page)).map((box) => box.groups.flatMap((g) => g.ids));
   assert.deepEqual(await ids(), [
@@ -259,6 +263,7 @@ test("the element works in HTML, when added later and when its ags changes; the 
   await page.waitForFunction(() =>
     /^1 Partnerschaft/.test(document.querySelector("#static").shadowRoot.querySelector('[data-testid="dp-status"]')?.textContent ?? ""),
   );
+  assert.equal(await openFolded(page), 1);
   assert.deepEqual((await ids())[0], ["ost-niedersachsen-digitalisierung"]);
 
   // One box per element, one wasm, one download per slice.

@@ -5,6 +5,7 @@ use crate::texts::{Lang, Texts};
 
 mod class;
 mod filters;
+mod fit;
 mod host_list;
 mod list;
 mod partner_network;

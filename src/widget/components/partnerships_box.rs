@@ -8,7 +8,7 @@ use leptos::html::custom;
 use leptos::prelude::*;
 use web_sys::HtmlElement;
 
-use super::{class, host_list, Look};
+use super::{class, fit, host_list, Look};
 use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
 use crate::presentation::HostBox;
@@ -170,22 +170,40 @@ async fn show(
     };
     // The content in a frame of its own (other boxes may be arriving too).
     own_frame().await;
+    // The status first: with the count the loading line leaves the flow,
+    // so the box is measured (see `fit`) as it will stand.
+    if let Some(line) = find(&root, class::STATUS) {
+        line.set_text_content(Some(&status));
+        line.set_class_name(&line_class);
+    }
     if let (Ok((view, found)), Some(content)) = (&loaded, find(&root, class::CONTENT)) {
         // A retry replaces what an earlier try showed (a saved copy).
         content.set_text_content(None);
         if view.count > 0 {
-            host_list::fill(
-                &content,
-                Rc::clone(view),
-                Rc::clone(&found.dataset),
-                &root,
-                look,
-            );
+            // Measured before the list is in: the space the box has now.
+            // Not for a box that replaces the page's static content (it
+            // takes that content's place in one step, below).
+            let space = if root.has_attribute("hidden") {
+                None
+            } else {
+                fit::space_to_keep(&root)
+            };
+            let open = {
+                let (content, view, dataset, root) = (
+                    content.clone(),
+                    Rc::clone(view),
+                    Rc::clone(&found.dataset),
+                    root.clone(),
+                );
+                move || {
+                    host_list::fill(&content, Rc::clone(&view), Rc::clone(&dataset), &root, look);
+                }
+            };
+            open();
+            if let Some((host, space)) = space {
+                fit::fold(&host, space, &content, &(texts.show_list)(view.count), open);
+            }
         }
-    }
-    if let Some(line) = find(&root, class::STATUS) {
-        line.set_text_content(Some(&status));
-        line.set_class_name(&line_class);
     }
     // The data changed since the static content was made: the live box
     // takes its place in one step, now that it has content. After a failed
