@@ -7,6 +7,7 @@ use crate::model::date::PartialDate;
 use crate::model::key::OfficialKey;
 use crate::model::lookup::sort_by;
 use crate::model::selection::Index;
+use crate::model::text::joined;
 use crate::model::validate::is_web_url;
 use crate::texts::{Lang, Texts};
 
@@ -319,7 +320,7 @@ fn item(
             SourceView {
                 label,
                 url,
-                detail: (!detail.is_empty()).then(|| detail.join(", ")),
+                detail: (!detail.is_empty()).then(|| joined(&detail, ", ")),
             }
         })
         .collect();

@@ -19,6 +19,7 @@ use crate::model::dataset::{Kind, Status};
 use crate::model::date::{PartialDate, MONTHS_DE};
 use crate::model::key::Level;
 use crate::model::selection::Route;
+use crate::model::text::cut;
 
 /// The reader's language (`data-lang`; default German).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,7 +34,7 @@ pub enum Lang {
 impl Lang {
     /// From a language code (`de`, `en`, `en-GB`, …); German for anything else.
     pub fn from_code(code: &str) -> Lang {
-        let primary = code.split(['-', '_']).next().unwrap_or_default();
+        let (primary, _) = cut(code, b"-_");
         if primary.eq_ignore_ascii_case("en") {
             Lang::En
         } else {

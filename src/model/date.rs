@@ -1,5 +1,6 @@
 //! Partial dates: a year, a year and month, or a full date, as the sources give them.
 
+use super::text::cut;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -52,11 +53,14 @@ pub const MONTHS_DE: [&str; 12] = [
     "Dezember",
 ];
 
-fn number<T: std::str::FromStr>(part: &str, len: usize) -> Result<T, DateError> {
+/// The value of `part` if it is exactly `len` ASCII digits (at most 4).
+/// Summed by hand: `str::parse` links core's generic integer parsing into
+/// the wasm for each integer type.
+fn number(part: &str, len: usize) -> Result<u16, DateError> {
     if part.len() != len || !part.bytes().all(|b| b.is_ascii_digit()) {
         return Err(DateError);
     }
-    part.parse().map_err(|_| DateError)
+    Ok(part.bytes().fold(0, |n, b| n * 10 + u16::from(b - b'0')))
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -74,11 +78,20 @@ impl std::str::FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let mut parts = text.split('-');
-        let year = number::<u16>(parts.next().ok_or(DateError)?, 4)?;
-        let month = parts.next().map(|m| number::<u8>(m, 2)).transpose()?;
-        let day = parts.next().map(|d| number::<u8>(d, 2)).transpose()?;
-        if parts.next().is_some() || year < 1900 {
+        let (year, rest) = cut(text, b"-");
+        let year = number(year, 4)?;
+        let (month, rest) = rest.map_or((None, None), |rest| {
+            let (month, rest) = cut(rest, b"-");
+            (Some(month), rest)
+        });
+        let (day, rest) = rest.map_or((None, None), |rest| {
+            let (day, rest) = cut(rest, b"-");
+            (Some(day), rest)
+        });
+        // Two digits each: they fit a u8.
+        let month = month.map(|m| number(m, 2)).transpose()?.map(|m| m as u8);
+        let day = day.map(|d| number(d, 2)).transpose()?.map(|d| d as u8);
+        if rest.is_some() || year < 1900 {
             return Err(DateError);
         }
         if let Some(m) = month {

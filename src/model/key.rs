@@ -173,8 +173,9 @@ impl OfficialKey {
     pub fn identity(&self) -> String {
         match self.level {
             Level::Gemeinde => {
-                let mut ags = digits_text(self.kreis()).to_owned();
-                ags.push_str(digits_text(self.gemeinde()));
+                let mut ags = String::new();
+                let _ = write_digits(&mut ags, self.kreis());
+                let _ = write_digits(&mut ags, self.gemeinde());
                 ags
             }
             _ => self.to_string(),
@@ -272,9 +273,12 @@ impl OfficialKey {
     }
 }
 
-/// The digits as text (they are ASCII digits by construction).
-fn digits_text(digits: &[u8]) -> &str {
-    std::str::from_utf8(digits).unwrap_or_default()
+/// Writes the digits (ASCII digits by construction) to `out`. One char at
+/// a time: `str::from_utf8` links UTF-8 validation into the wasm.
+fn write_digits(out: &mut impl fmt::Write, digits: &[u8]) -> fmt::Result {
+    digits
+        .iter()
+        .try_for_each(|&digit| out.write_char(char::from(digit)))
 }
 
 impl fmt::Display for OfficialKey {
@@ -282,13 +286,13 @@ impl fmt::Display for OfficialKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = &self.digits;
         match (self.level, self.verband_known) {
-            (Level::Land, _) => f.write_str(digits_text(&d[..2])),
-            (Level::Kreis, _) => f.write_str(digits_text(&d[..5])),
-            (Level::Verband, _) => f.write_str(digits_text(&d[..9])),
-            (Level::Gemeinde, true) => f.write_str(digits_text(d)),
+            (Level::Land, _) => write_digits(f, &d[..2]),
+            (Level::Kreis, _) => write_digits(f, &d[..5]),
+            (Level::Verband, _) => write_digits(f, &d[..9]),
+            (Level::Gemeinde, true) => write_digits(f, d),
             (Level::Gemeinde, false) => {
-                f.write_str(digits_text(&d[..5]))?;
-                f.write_str(digits_text(&d[9..]))
+                write_digits(f, &d[..5])?;
+                write_digits(f, &d[9..])
             }
         }
     }

@@ -8,6 +8,7 @@ pub mod key;
 pub mod lookup;
 pub mod read;
 pub mod selection;
+pub mod text;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,6 +7,7 @@ use super::dataset::{Dataset, Organisation, Partner, Partnership, PartyRef};
 use super::date::PartialDate;
 use super::key::OfficialKey;
 use super::lookup::{sort_by, sorted_positions, SortedMap};
+use super::text::joined;
 
 /// How a partnership reaches the host. The order of the variants is the
 /// order of precedence and of display.
@@ -297,7 +298,7 @@ impl<'a> Index<'a> {
             .filter(|(_, keyed)| *keyed || !any_keyed)
             .map(|(i, _)| self.partner_name(&partners[*i]))
             .collect();
-        (!names.is_empty()).then(|| (Route::Within, Some(names.join(", "))))
+        (!names.is_empty()).then(|| (Route::Within, Some(joined(&names, ", "))))
     }
 
     /// The partnerships `host` shows, grouped by route in display order.

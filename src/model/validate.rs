@@ -15,6 +15,7 @@ use super::dataset::{Dataset, Organisation, Partnership, PartyRef, SCHEMA_VERSIO
 use super::date::PartialDate;
 use super::key::OfficialKey;
 use super::lookup::{sorted_positions, SortedMap};
+use super::text::cut;
 
 /// What a problem makes unusable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,28 +138,42 @@ impl fmt::Display for Problem {
 
 /// True for an absolute `http:` or `https:` URL with a host.
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        None => false,
-    }
+    let rest = after_scheme(url, "https://").or_else(|| after_scheme(url, "http://"));
+    rest.is_some_and(|rest| !cut(rest, b"/?#").0.is_empty())
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `url` after `scheme`, which it starts with in any ASCII case (compared
+/// in place: a lowercased copy of every URL cost an allocation each).
+fn after_scheme<'a>(url: &'a str, scheme: &str) -> Option<&'a str> {
+    let (head, rest) = url.split_at_checked(scheme.len())?;
+    head.eq_ignore_ascii_case(scheme).then_some(rest)
 }
 
 /// True when `id` is a stable id: lowercase ASCII letters and digits in
 /// hyphen-separated words.
 pub fn is_stable_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // By bytes: `str::split` with a `char` pattern links a searcher into
+    // the wasm. A word may not be empty: no hyphen first, last or twice.
+    let mut previous = b'-';
+    for b in id.bytes() {
+        let word = b.is_ascii_lowercase() || b.is_ascii_digit();
+        if !word && (b != b'-' || previous == b'-') {
+            return false;
+        }
+        previous = b;
+    }
+    previous != b'-'
+}
+
+/// The major version of a `major.minor` schema version (all of it
+/// without a dot).
+fn major(version: &str) -> &str {
+    version
+        .bytes()
+        .position(|b| b == b'.')
+        .and_then(|i| version.get(..i))
+        .unwrap_or(version)
 }
 
 /// Where a value stands: an entry (`base`, with `index` when it is one of a
@@ -513,16 +528,15 @@ impl<'d, const FULL: bool> Checks<'d, FULL> {
         };
         let whole = Scope::Dataset;
 
-        let major = dataset.schema_version.split('.').next().unwrap_or("");
-        let supported = SCHEMA_VERSION.split('.').next().unwrap_or("");
-        if major != supported {
+        if major(&dataset.schema_version) != major(SCHEMA_VERSION) {
             c.push(
                 Rule::SchemaVersion,
                 whole,
                 "/schemaVersion".into(),
                 format!(
                     "unsupported schema version \"{}\"; this version reads {}.x",
-                    dataset.schema_version, supported
+                    dataset.schema_version,
+                    major(SCHEMA_VERSION)
                 ),
             );
         }
@@ -683,4 +697,47 @@ fn repeats(names: &[Option<&str>]) -> Vec<bool> {
         }
     }
     repeated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_stable_id, is_web_url};
+
+    #[test]
+    fn web_urls_are_absolute_http_or_https_with_a_host() {
+        for good in [
+            "https://www.kreis-segeberg.de/",
+            "HTTP://example.org",
+            "https://a.de?x=1",
+            "http://a.de#top",
+        ] {
+            assert!(is_web_url(good), "{good}");
+        }
+        for bad in [
+            "",
+            "javascript:alert(1)",
+            "https://",
+            "https:///path",
+            "http:/a.de",
+            "ftp://a.de",
+            " https://a.de",
+            "https://a .de",
+            "https://a.de/\u{7}",
+            "https://a.de\u{a0}",
+            "httpsx://a.de",
+            "ä",
+        ] {
+            assert!(!is_web_url(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn stable_ids_are_lowercase_words_joined_by_hyphens() {
+        for good in ["a", "it-allianz-nord-aoer", "ozg-2025", "a-b-c"] {
+            assert!(is_stable_id(good), "{good}");
+        }
+        for bad in ["", "-a", "a-", "a--b", "A", "ä", "a_b", "a b", "-"] {
+            assert!(!is_stable_id(bad), "{bad:?}");
+        }
+    }
 }

@@ -20,7 +20,9 @@ pub struct MountOptions {
     /// Largest answer accepted, in bytes; 0 for the default.
     pub max_bytes: u32,
     /// `data-heading-level`: 2–6; anything else (0: not given) means 2.
-    pub heading_level: u8,
+    /// A `u32` like the other numbers: each integer type instantiates
+    /// serde-wasm-bindgen's number reading once more in the wasm.
+    pub heading_level: u32,
     /// `light`, `dark` or `auto`; anything else means light.
     pub theme: Option<String>,
     /// The reader's language (`data-lang`, else the page's): `en` for

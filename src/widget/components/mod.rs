@@ -33,14 +33,16 @@ pub struct Look {
 
 impl Look {
     /// From the loader's values; anything unknown means the default.
-    pub fn new(heading_level: u8, theme: &str, lang: &str, view: &str) -> Self {
+    pub fn new(heading_level: u32, theme: &str, lang: &str, view: &str) -> Self {
         Look {
             network: view == "network",
             lang: Lang::from_code(lang),
-            level: if (2..=6).contains(&heading_level) {
-                heading_level
-            } else {
-                2
+            level: match heading_level {
+                3 => 3,
+                4 => 4,
+                5 => 5,
+                6 => 6,
+                _ => 2,
             },
             theme_class: match theme {
                 "dark" => "dp-root dp-dark",

@@ -7,6 +7,7 @@
 use web_sys::Element;
 
 use super::class;
+use crate::model::text::joined;
 use crate::presentation::{around, NetworkPartner, NETWORK_MAX};
 use crate::texts::Texts;
 use crate::widget::dom::{append, child, element, set, svg_child, text, text_child};
@@ -41,7 +42,7 @@ pub fn build(partners: &[NetworkPartner], texts: &Texts) -> Option<Element> {
     let legend = element("ol", class::NET_LEGEND)?;
     for (i, partner) in partners.iter().take(drawn).enumerate() {
         let (x, y) = around(i, drawn, center, SIZE * 3 / 8);
-        let links = partner.partnerships.join(", ");
+        let links = joined(&partner.partnerships, ", ");
         let node = svg_child(&svg, "g", class::NET_PARTNER)?;
         svg_child(&node, "title", "")?
             .set_text_content(Some(&format!("{}: {links}", partner.name)));

@@ -26,7 +26,7 @@ pub fn build(item: &ItemView, position: usize, heading: &str, texts: &Texts) -> 
     set(&partners, "role", "list");
     for partner in &item.partners {
         let class = if partner.is_host {
-            [class::PARTNER, class::IS_HOST].join(" ")
+            [class::PARTNER, " ", class::IS_HOST].concat()
         } else {
             class::PARTNER.to_owned()
         };

@@ -72,7 +72,7 @@ pub fn PartnershipsBox(
                 });
             });
             let retry = view! {
-                <button type="button" class=[class::MORE_BUTTON, class::RETRY].join(" ") data-testid="dp-retry" hidden="">
+                <button type="button" class=[class::MORE_BUTTON, " ", class::RETRY].concat() data-testid="dp-retry" hidden="">
                     {texts.retry}
                 </button>
             };
@@ -108,7 +108,7 @@ pub fn PartnershipsBox(
 
 /// The status line's class with `extra` (an error, or hidden from the eye).
 fn status_class(extra: &str) -> String {
-    [class::STATUS, extra].join(" ")
+    [class::STATUS, " ", extra].concat()
 }
 
 /// More partnerships than this in the loaded data: selecting them gets a
