@@ -211,7 +211,10 @@
           const made = box.host.querySelector("[data-digest]");
           box.options.digest = made && made.getAttribute("data-digest");
         } else {
-          box.minHeight = box.options.minHeight || (parseFloat(getComputedStyle(box.host).minHeight) ? "" : "12rem");
+          const pageSpace = parseFloat(getComputedStyle(box.host).minHeight) > 0;
+          box.minHeight = box.options.minHeight || (pageSpace ? "" : "12rem");
+          // Space the page chose: the box measures whether its list fits.
+          box.options.reserved = !!box.options.minHeight || pageSpace;
         }
       });
       // Writes.
@@ -351,7 +354,8 @@
                     theme: options.theme,
                     lang: options.lang,
                     view: options.view,
-                    digest: options.digest
+                    digest: options.digest,
+                    reserved: !!options.reserved
                   },
                   slice ? datasets[slice] : undefined
                 );

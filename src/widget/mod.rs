@@ -58,6 +58,7 @@ pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
     let ags = options.ags.unwrap_or_default();
     let dataset_url = options.src.unwrap_or_default();
     let made_with = options.digest;
+    let reserved = options.reserved;
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
@@ -101,7 +102,7 @@ pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
     }
     let root = container.clone();
     leptos::mount::mount_to(container, move || {
-        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits look made_with/> }
+        view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits look made_with reserved/> }
     })
     .forget();
 }

@@ -33,4 +33,8 @@ pub struct MountOptions {
     /// The digest the page's static content was made with
     /// (`data-digest`), when the box upgrades such content.
     pub digest: Option<String>,
+    /// True when the page chose the space the box has (`data-min-height`
+    /// or its own CSS); false for the loader's default, in which no list
+    /// fits.
+    pub reserved: bool,
 }

@@ -296,7 +296,8 @@ fn reads_the_loaders_options_object() {
     };
     let all = read(
         r#"{ ags: " 01060 ", src: "https://example.org/p.json", timeoutMs: 2500, maxBytes: 1024,
-             headingLevel: 3, theme: "dark", lang: "en", view: "network", digest: "0a1b2c3d", extra: [1] }"#,
+             headingLevel: 3, theme: "dark", lang: "en", view: "network", digest: "0a1b2c3d", reserved: true,
+             extra: [1] }"#,
     )
     .unwrap();
     assert_eq!(
@@ -311,6 +312,7 @@ fn reads_the_loaders_options_object() {
             lang: Some("en".into()),
             view: Some("network".into()),
             digest: Some("0a1b2c3d".into()),
+            reserved: true,
         }
     );
     // A missing field means the default, and so does a text that is null
@@ -325,5 +327,6 @@ fn reads_the_loaders_options_object() {
     assert!(read(r#"{ timeoutMs: "soon" }"#).is_err());
     assert!(read("{ headingLevel: null }").is_err());
     assert!(read(r#"{ ags: 1060 }"#).is_err());
+    assert!(read(r#"{ reserved: "yes" }"#).is_err());
     assert!(read("42").is_err());
 }

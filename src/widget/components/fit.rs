@@ -4,8 +4,10 @@
 //!
 //! Growth the reader asked for (the click) does not count as a layout
 //! shift; growth below the viewport's bottom edge moves nothing the reader
-//! sees, so a box there opens at once. A page that reserves the box's
-//! height (CSS `min-height`, `data-min-height`) gets the list at once.
+//! sees, so a box there opens at once. In the loader's default space
+//! (12rem) no list fits, so such a box shows the button without building
+//! its list; in space the page chose (CSS `min-height`, `data-min-height`)
+//! the box builds its list, measures it, and keeps it if it fits.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
@@ -46,13 +48,15 @@ fn first_after(element: &Element) -> Option<Element> {
     }
 }
 
-/// When `host` is taller than `space` with the list built in `content`,
-/// replaces the list with a button saying `label`; a click builds it
-/// again with `open` and moves the focus to its first partnership.
-pub fn fold(host: &Element, space: f64, content: &Element, label: &str, open: impl Fn() + 'static) {
-    if host.get_bounding_client_rect().height() <= space + 0.5 {
-        return;
-    }
+/// True when `host` is now taller than `space`.
+pub fn taller(host: &Element, space: f64) -> bool {
+    host.get_bounding_client_rect().height() > space + 0.5
+}
+
+/// Puts a button saying `label` in `content` in place of what it holds; a
+/// click builds the list with `open` and moves the focus to its first
+/// partnership.
+pub fn fold(content: &Element, label: &str, open: impl Fn() + 'static) {
     content.set_text_content(None);
     let Some(line) = child(content, "p", class::MORE) else {
         return;

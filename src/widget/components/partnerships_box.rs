@@ -33,6 +33,8 @@ pub fn PartnershipsBox(
     look: Look,
     /// The digest of the page's static content this box upgrades, if any.
     made_with: Option<String>,
+    /// The page chose the box's space (see `fit`).
+    reserved: bool,
 ) -> impl IntoView {
     let texts = look.texts();
     let (status, line_class, retry) = match raw_key.parse::<OfficialKey>() {
@@ -47,6 +49,7 @@ pub fn PartnershipsBox(
                         limits,
                         look,
                         made_with,
+                        reserved,
                     );
                     leptos::task::spawn_local(show);
                 }
@@ -124,6 +127,7 @@ async fn show(
     limits: Limits,
     look: Look,
     made_with: Option<String>,
+    reserved: bool,
 ) {
     // The rest in a task of its own: starting the wasm, mounting the shell,
     // reading, checking and laying out the data in one task made it a long
@@ -199,9 +203,18 @@ async fn show(
                     host_list::fill(&content, Rc::clone(&view), Rc::clone(&dataset), &root, look);
                 }
             };
-            open();
-            if let Some((host, space)) = space {
-                fit::fold(&host, space, &content, &(texts.show_list)(view.count), open);
+            let label = (texts.show_list)(view.count);
+            match space {
+                // No list fits the loader's default space: the button at
+                // once, without building the list to measure it.
+                Some(_) if !reserved => fit::fold(&content, &label, open),
+                Some((host, space)) => {
+                    open();
+                    if fit::taller(&host, space) {
+                        fit::fold(&content, &label, open);
+                    }
+                }
+                None => open(),
             }
         }
     }
