@@ -169,11 +169,7 @@ pub fn is_stable_id(id: &str) -> bool {
 /// The major version of a `major.minor` schema version (all of it
 /// without a dot).
 fn major(version: &str) -> &str {
-    version
-        .bytes()
-        .position(|b| b == b'.')
-        .and_then(|i| version.get(..i))
-        .unwrap_or(version)
+    cut(version, b".").0
 }
 
 /// Where a value stands: an entry (`base`, with `index` when it is one of a

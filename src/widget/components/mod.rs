@@ -37,12 +37,10 @@ impl Look {
         Look {
             network: view == "network",
             lang: Lang::from_code(lang),
-            level: match heading_level {
-                3 => 3,
-                4 => 4,
-                5 => 5,
-                6 => 6,
-                _ => 2,
+            level: if (2..=6).contains(&heading_level) {
+                heading_level as u8
+            } else {
+                2
             },
             theme_class: match theme {
                 "dark" => "dp-root dp-dark",
