@@ -27,6 +27,11 @@
 //! * `container-type: inline-size` lets the box lay out by its own width
 //!   (a sidebar or a main column), not the viewport's;
 //! * `contain: layout paint` keeps the box's layout work inside the box;
+//! * `.dp-root` and `.dp-box` take the host element's `min-height` (the
+//!   space reserved for the box: `inherit`, which `all: initial` would
+//!   otherwise reset), so a box shorter than its space (a list behind its
+//!   button, a short error) fills it with its frame instead of leaving a
+//!   blank gap below it;
 //! * `.dp-root[hidden]`: a box that upgrades the page's static content
 //!   stays hidden until it knows whether that content is current (see
 //!   `widget::mount`); when it replaces it, `--dp-upgrade-margin` gives it

@@ -145,7 +145,7 @@ test("a hostile host stylesheet changes nothing in the box (computed styles and 
   await hostile.context.close();
 });
 
-test("a box keeps the space its page chose when its list does not fit, and shows the list when it fits", async () => {
+test("a box keeps and fills the space its page chose when its list does not fit, and shows the list when it fits", async () => {
   // Each box on screen with the page's text below it. Its space: the
   // loader's default (no list fits: the button at once), data-min-height
   // or the page's CSS (the box builds its list and measures it).
@@ -183,6 +183,7 @@ test("a box keeps the space its page chose when its list does not fit, and shows
         height: host.getBoundingClientRect().height,
         reserved: parseFloat(getComputedStyle(host).minHeight),
         bottom: host.getBoundingClientRect().bottom,
+        frame: host.shadowRoot.querySelector('[data-testid="dp-box"]').getBoundingClientRect().height,
         next: document.querySelector("main > p").getBoundingClientRect().top,
       };
     });
@@ -192,6 +193,8 @@ test("a box keeps the space its page chose when its list does not fit, and shows
     // decide (a box reaching below the screen's edge shows its list anyway).
     assert.ok(seen.bottom < 900 && seen.next < 900, `${name}: ${seen.bottom}, ${seen.next}`);
     assert.equal(seen.height, seen.reserved, `${name}: the box stays in its space`);
+    // And fills it with its frame: no blank gap below a short box.
+    assert.ok(Math.abs(seen.frame - seen.height) < 0.5, `${name}: frame ${seen.frame} in ${seen.height}`);
     // With the space in the page's CSS from the first paint, nothing moves.
     // (The loader's own reservation, made after the first paint by the
     // deferred script, moves the text below once: 0.007 for 12rem here;
