@@ -129,10 +129,12 @@ async fn show(
     made_with: Option<String>,
     reserved: bool,
 ) {
-    // The rest in a task of its own: starting the wasm, mounting the shell,
-    // reading, checking and laying out the data in one task made it a long
-    // one (up to 99 ms at CPU x1).
-    yield_to_host().await;
+    // No pause before the data: the loader's download of the slice has
+    // usually arrived before the wasm, so mounting the shell and showing
+    // the data run in one task, and the browser lays out and paints the
+    // box once. A pause here cost a frame of the bare shell in between
+    // (27 ms from the wasm's last byte to the box on a slow phone,
+    // measured); the task stays under 50 ms at CPU x1 (bench/twenty.mjs).
     let found = load_for_host(&host, &dataset_url, limits).await;
     // With much data, selecting and laying out are separate tasks for the
     // host page; a host's usual slice is selected in well under a
