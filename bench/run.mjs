@@ -2,10 +2,18 @@
 // release widget against a minimal plain-JS box on the same page and data.
 // Chromium with CPU ×4 slowdown, 9 Mbit/s, 60 ms RTT, files served
 // brotli-compressed; interleaved runs, medians. Also reports the longest
-// long task and the layout shift while the box appears.
+// long task and the layout shift while the box appears, and where the
+// widget's time went: when the wasm was requested after the loader's last
+// byte, how long its download took, and the time from its last byte to
+// the box.
 //
-//   node bench/run.mjs [runs=21] [cpu-slowdown=4]     (after `scripts/build`)
-import { copyFile, cp, mkdtemp } from "node:fs/promises";
+//   node bench/run.mjs [runs=21] [cpu-slowdown=4] [widget-folder ...]
+//
+// Without folders it measures dist/ (after `scripts/build`). With several
+// (say a copy of an earlier build's dist/ and the current one), each is a
+// page of its own in the same interleaved runs: the ratio moves by ±0.1
+// between runs on a shared machine, so compare builds within one run.
+import { copyFile, cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,13 +24,30 @@ import { slowPhoneTab } from "./slow-phone.mjs";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.argv[2] ?? 21);
 const CPU = Number(process.argv[3] ?? 4);
+const FOLDERS = process.argv.length > 4 ? process.argv.slice(4) : [join(ROOT, "dist")];
 
-// The widget folder as published, plus the plain box beside it.
-const widgetDir = await mkdtemp(join(tmpdir(), "dp-bench-"));
-await cp(join(ROOT, "dist"), widgetDir, { recursive: true });
-await copyFile(join(ROOT, "bench", "plain-box.js"), join(widgetDir, "plain-box.js"));
+// Each widget folder as published, on the benchmark's page; the plain box
+// beside the first one (it reads that folder's partnerships.json).
+const pagesDir = await mkdtemp(join(tmpdir(), "dp-bench-pages-"));
+const mounts = { "/host/": pagesDir };
+const widgetPage = await readFile(join(ROOT, "bench", "pages", "widget.html"), "utf8");
+const names = [];
+for (const [i, folder] of FOLDERS.entries()) {
+  const widgetDir = await mkdtemp(join(tmpdir(), "dp-bench-"));
+  await cp(folder, widgetDir, { recursive: true });
+  const name = FOLDERS.length > 1 ? `widget ${i + 1}` : "widget";
+  mounts[`/w${i}/`] = widgetDir;
+  await writeFile(join(pagesDir, `w${i}.html`), widgetPage.replace("../widget/", `../w${i}/`));
+  names.push(name);
+  if (i === 0) {
+    await copyFile(join(ROOT, "bench", "plain-box.js"), join(widgetDir, "plain-box.js"));
+    await copyFile(join(ROOT, "bench", "pages", "plain.html"), join(pagesDir, "plain.html"));
+    mounts["/widget/"] = widgetDir;
+  }
+}
+const pageOf = (name) => (name === "plain" ? "plain" : `w${names.indexOf(name)}`);
 
-const server = await serve({ "/widget/": widgetDir, "/host/": join(ROOT, "bench", "pages") });
+const server = await serve(mounts);
 const browser = await launch();
 
 async function once(page) {
@@ -53,6 +78,9 @@ async function once(page) {
   const perf = await tab.evaluate(() => {
     const dcl = performance.getEntriesByType("navigation")[0].domContentLoadedEventStart;
     window.__perf.longest = Math.max(0, ...window.__perf.tasks.filter(([start]) => start >= dcl).map(([, d]) => d));
+    const file = (end) => performance.getEntriesByType("resource").find((r) => r.name.endsWith(end));
+    const [loader, wasm] = [file("partnerships.js"), file(".wasm")];
+    if (loader && wasm) window.__perf.stages = [wasm.startTime - loader.responseEnd, wasm.responseEnd - wasm.startTime, wasm.responseEnd];
     return window.__perf;
   });
   await context.close();
@@ -60,10 +88,11 @@ async function once(page) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = { widget: [], plain: [] };
-await once("widget"); // warm the server and the browser once, not counted
+const results = Object.fromEntries([...names, "plain"].map((name) => [name, []]));
+await once(pageOf(names[0])); // warm the server and the browser once, not counted
 for (let i = 0; i < RUNS; i++) {
-  for (const page of i % 2 ? ["plain", "widget"] : ["widget", "plain"]) results[page].push(await once(page));
+  const order = Object.keys(results);
+  for (const name of i % 2 ? order.reverse() : order) results[name].push(await once(pageOf(name)));
 }
 await browser.close();
 await server.close();
@@ -75,5 +104,14 @@ for (const [name, runs] of Object.entries(results)) {
       `longest long task after DOMContentLoaded ${Math.max(...runs.map((r) => r.longest)).toFixed(0)} ms; max layout shift ${Math.max(...runs.map((r) => r.shift)).toFixed(4)}`,
   );
 }
-const ratio = median(results.widget.map((r) => r.ms)) / median(results.plain.map((r) => r.ms));
-console.log(`ratio widget / plain: ${ratio.toFixed(2)} (target ≤ 1.30), ${RUNS} interleaved runs each, CPU ×${CPU}`);
+const plain = median(results.plain.map((r) => r.ms));
+for (const [i, name] of names.entries()) {
+  const runs = results[name];
+  const stage = (k) => median(runs.map((r) => (k === 2 ? r.ms - r.stages[2] : r.stages[k]))).toFixed(0);
+  const ratio = median(runs.map((r) => r.ms)) / plain;
+  console.log(
+    `${name}: wasm requested ${stage(0)} ms after the loader's last byte, downloaded in ${stage(1)} ms, ` +
+      `box ${stage(2)} ms after its last byte (medians)` + (FOLDERS.length > 1 ? ` [${FOLDERS[i]}]` : ""),
+  );
+  console.log(`ratio ${name} / plain: ${ratio.toFixed(2)} (target ≤ 1.30), ${RUNS} interleaved runs each, CPU ×${CPU}`);
+}
