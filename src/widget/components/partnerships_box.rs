@@ -134,7 +134,10 @@ async fn show(
     // the data run in one task, and the browser lays out and paints the
     // box once. A pause here cost a frame of the bare shell in between
     // (27 ms from the wasm's last byte to the box on a slow phone,
-    // measured); the task stays under 50 ms at CPU x1 (bench/twenty.mjs).
+    // measured). The price is one longer task: at CPU x1 it stays under
+    // 50 ms except on a cold start (82 ms once in 12 runs of twenty boxes);
+    // reading the data in one task and building the box in the next cost
+    // 31 ms more (measured, left).
     let found = load_for_host(&host, &dataset_url, limits).await;
     // With much data, selecting and laying out are separate tasks for the
     // host page; a host's usual slice is selected in well under a
