@@ -13,13 +13,13 @@
 // (say a copy of an earlier build's dist/ and the current one), each is a
 // page of its own in the same interleaved runs: the ratio moves by ±0.1
 // between runs on a shared machine, so compare builds within one run.
-import { copyFile, cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, cp, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
 import { slowPhoneTab } from "./slow-phone.mjs";
+import { tempDir } from "../tests/e2e/temp.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.argv[2] ?? 21);
@@ -28,12 +28,12 @@ const FOLDERS = process.argv.length > 4 ? process.argv.slice(4) : [join(ROOT, "d
 
 // Each widget folder as published, on the benchmark's page; the plain box
 // beside the first one (it reads that folder's partnerships.json).
-const pagesDir = await mkdtemp(join(tmpdir(), "dp-bench-pages-"));
+const pagesDir = tempDir("bench-pages");
 const mounts = { "/host/": pagesDir };
 const widgetPage = await readFile(join(ROOT, "bench", "pages", "widget.html"), "utf8");
 const names = [];
 for (const [i, folder] of FOLDERS.entries()) {
-  const widgetDir = await mkdtemp(join(tmpdir(), "dp-bench-"));
+  const widgetDir = tempDir("bench");
   await cp(folder, widgetDir, { recursive: true });
   const name = FOLDERS.length > 1 ? `widget ${i + 1}` : "widget";
   mounts[`/w${i}/`] = widgetDir;

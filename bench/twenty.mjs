@@ -13,14 +13,14 @@ import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";
 import { TWENTY_HOSTS } from "../tests/e2e/data.mjs";
 import { launch, htmlPage, settled } from "../tests/e2e/browser.mjs";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+import { tempDir } from "../tests/e2e/temp.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CPU = Number(process.argv[2] ?? 1);
 const RUNS = Number(process.argv[3] ?? 7);
 const boxes = TWENTY_HOSTS.map((key) => `<digitale-partnerschaften ags="${key}" eager></digitale-partnerschaften>`).join("");
-const pages = mkdtempSync(join(tmpdir(), "dp-twenty-"));
+const pages = tempDir("twenty");
 writeFileSync(
   join(pages, "twenty.html"),
   htmlPage(

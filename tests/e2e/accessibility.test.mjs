@@ -7,19 +7,19 @@
 //    box is a region named by its heading.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
 import { manyPartnerships, widePartnerNetwork } from "./data.mjs";
 import { launch, readBoxes, settled, htmlPage, openPage, openFolded } from "./browser.mjs";
+import { tempDir } from "./temp.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
 const SCREENSHOTS = join(ROOT, "test-results");
-const GENERATED = mkdtempSync(join(tmpdir(), "dp-a11y-"));
+const GENERATED = tempDir("a11y");
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 let server;

@@ -5,13 +5,13 @@
 // in every field, and the last good copy when the network fails.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
 import { launch, watch, readBoxes, settled, htmlPage, openFolded } from "./browser.mjs";
+import { tempDir } from "./temp.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -47,7 +47,7 @@ function hostile() {
   return d;
 }
 
-const BAD = mkdtempSync(join(tmpdir(), "dp-bad-"));
+const BAD = tempDir("bad");
 function write(folder, name, text) {
   mkdirSync(join(BAD, folder), { recursive: true });
   writeFileSync(join(BAD, folder, name), text);

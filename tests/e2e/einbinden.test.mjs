@@ -6,14 +6,14 @@
 // assistant with the suggestions open and with a preview shown.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
 import { launch, watch, readBoxes, settled, htmlPage } from "./browser.mjs";
+import { tempDir } from "./temp.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -30,10 +30,10 @@ let browser;
 let pasted; // the snippet as read back from the clipboard
 
 before(async () => {
-  widgetDir = mkdtempSync(join(tmpdir(), "dp-assistant-"));
+  widgetDir = tempDir("assistant");
   cpSync(DIST, widgetDir, { recursive: true });
   widgets = await serve({ "/": widgetDir }, { "/": { "access-control-allow-origin": "*" } });
-  pagesDir = mkdtempSync(join(tmpdir(), "dp-pasted-"));
+  pagesDir = tempDir("pasted");
   // /strict/: the same pages under a Content-Security-Policy that allows
   // the widget's origin but not 'wasm-unsafe-eval'.
   const csp = `default-src 'self'; script-src 'self' ${widgets.url}; connect-src 'self' ${widgets.url}`;

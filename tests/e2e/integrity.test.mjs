@@ -4,13 +4,13 @@
 // healthy box beside it still works.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { serve } from "./server.mjs";
 import { launch, watch, readBoxes, settled, htmlPage } from "./browser.mjs";
+import { tempDir } from "./temp.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -22,7 +22,7 @@ const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("ba
 
 /** A copy of dist/ in which `name` has one byte changed (`from` -> `to`, first occurrence). */
 function tampered(name, from, to) {
-  const dir = mkdtempSync(join(tmpdir(), "dp-tampered-"));
+  const dir = tempDir("tampered");
   cpSync(DIST, dir, { recursive: true });
   const bytes = readFileSync(join(dir, name));
   const at = bytes.indexOf(from);
@@ -41,7 +41,7 @@ let pages;
 const hashes = JSON.parse(readFileSync(join(DIST, "integrity.json"), "utf8"));
 
 before(async () => {
-  pages = mkdtempSync(join(tmpdir(), "dp-sri-"));
+  pages = tempDir("sri");
   // Each changed file stays valid (the same text with one letter changed),
   // so only the integrity check can tell.
   server = await serve({

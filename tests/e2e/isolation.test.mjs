@@ -11,20 +11,20 @@
 //    space reserved it shows the list at once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { serve } from "./server.mjs";
 import { TWENTY_HOSTS } from "./data.mjs";
 import { launch, settled, htmlPage, openPage, openFolded } from "./browser.mjs";
+import { tempDir } from "./temp.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
 const PAGES = join(ROOT, "tests", "e2e", "pages");
 const SCREENSHOTS = join(ROOT, "test-results");
 // Pages written by the tests; their stylesheets are in pages/isolation/.
-const GENERATED = mkdtempSync(join(tmpdir(), "dp-isolation-"));
+const GENERATED = tempDir("isolation");
 const STYLES = "/host/isolation/";
 const stylesheets = (...names) => names.map((n) => `<link rel="stylesheet" href="${STYLES}${n}">`).join("");
 const LOADER = '<script src="/widget/partnerships.js" defer></script>';

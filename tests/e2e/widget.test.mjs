@@ -2,14 +2,14 @@
 // served over real HTTP, in Debian's headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { serve } from "./server.mjs";
 import { manyPartnerships } from "./data.mjs";
 import { launch, watch, readBoxes, settled, htmlPage, openPage, openFolded } from "./browser.mjs";
+import { tempDir } from "./temp.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -24,7 +24,7 @@ const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'";
 
 // A host with more partnerships than the box shows at first (47).
-const MANY = mkdtempSync(join(tmpdir(), "dp-many-"));
+const MANY = tempDir("many");
 function writeManyPartnerships() {
   const dataset = manyPartnerships();
   writeFileSync(join(MANY, "partnerships.json"), JSON.stringify(dataset));
@@ -409,7 +409,7 @@ test("page, widget files and data on three origins: works with CORS on the widge
   const cors = { "access-control-allow-origin": "*" };
   const widgets = await serve({ "/w/": DIST }, { "/w/": cors });
   const data = await serve({ "/open/": DIST, "/closed/": DIST }, { "/open/": cors });
-  const pages = mkdtempSync(join(tmpdir(), "dp-origins-"));
+  const pages = tempDir("origins");
   const page = (dataPrefix) =>
     htmlPage(
       "Drei Ursprünge",
