@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
 import { slowPhoneTab } from "./slow-phone.mjs";
+import { noteRendered } from "./rendered.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.argv[2] ?? 5);
@@ -41,14 +42,7 @@ const kindOf = (name) => (KINDS.find(([, pattern]) => pattern.test(name)) ?? ["o
 
 async function once(tracePath) {
   const { context, tab } = await slowPhoneTab(browser, 4);
-  await tab.addInitScript(() => {
-    const look = () => {
-      const host = [...document.querySelectorAll("*")].find((h) => h.shadowRoot);
-      if (host && host.shadowRoot.querySelector('[data-testid="dp-item"], [data-testid="dp-open"]')) window.__rendered = performance.now();
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
-  });
+  await tab.addInitScript(noteRendered, ['[data-testid="dp-item"]', '[data-testid="dp-open"]']);
   await browser.startTracing(tab, {
     path: tracePath,
     categories: ["devtools.timeline", "blink.user_timing", "v8.execute", "disabled-by-default-devtools.timeline", "v8", "disabled-by-default-v8.compile", "v8.wasm"],

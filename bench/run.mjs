@@ -20,6 +20,7 @@ import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
 import { slowPhoneTab } from "./slow-phone.mjs";
 import { tempDir } from "../tests/e2e/temp.mjs";
+import { noteRendered } from "./rendered.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.argv[2] ?? 21);
@@ -52,19 +53,12 @@ const browser = await launch();
 
 async function once(page) {
   const { context, tab } = await slowPhoneTab(browser, CPU);
+  // The box's list, or (the widget on this page, whose text goes on below
+  // the box) the button it keeps its space with.
+  await tab.addInitScript(noteRendered, ['[data-testid="dp-item"]', '[data-testid="dp-open"]']);
   await tab.addInitScript(() => {
     // Long tasks of the box only: those that start once the deferred scripts run.
     window.__perf = { longest: 0, shift: 0, tasks: [] };
-    // The page notes when a box shows its list, or (the widget on this page,
-    // whose text goes on below the box) the button it keeps its space with
-    // (a frame callback in the page's own world): Playwright's polling would
-    // add long tasks of its own.
-    const look = () => {
-      const host = [...document.querySelectorAll("*")].find((h) => h.shadowRoot);
-      if (host && host.shadowRoot.querySelector('[data-testid="dp-item"], [data-testid="dp-open"]')) window.__rendered = performance.now();
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__perf.tasks.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
     new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__perf.shift += e.value; })).observe({ type: "layout-shift", buffered: true });
   });
@@ -114,4 +108,16 @@ for (const [i, name] of names.entries()) {
       `box ${stage(2)} ms after its last byte (medians)` + (FOLDERS.length > 1 ? ` [${FOLDERS[i]}]` : ""),
   );
   console.log(`ratio ${name} / plain: ${ratio.toFixed(2)} (target ≤ 1.30), ${RUNS} interleaved runs each, CPU ×${CPU}`);
+}
+// Builds against the first, run by run: each run's pages load one after
+// the other, so the machine's drift (its load moves the medians by tens
+// of milliseconds between runs) mostly cancels out of the differences.
+for (const [i, name] of names.entries()) {
+  if (i === 0) continue;
+  const paired = (of) => results[name].map((r, run) => of(r) - of(results[names[0]][run]));
+  const describe = (diffs) => `${median(diffs) >= 0 ? "+" : ""}${median(diffs).toFixed(0)} ms (lower in ${diffs.filter((d) => d < 0).length} of ${diffs.length} runs)`;
+  console.log(
+    `${name} against ${names[0]}, paired by run: from navigation ${describe(paired((r) => r.ms))}, ` +
+      `from the wasm's last byte ${describe(paired((r) => r.ms - r.stages[2]))}`,
+  );
 }

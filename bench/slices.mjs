@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
+import { noteRendered } from "./rendered.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CPU = Number(process.argv[2] ?? 1);
@@ -65,17 +66,10 @@ async function once({ key, area }) {
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
-  // The page notes when the list appears itself (a frame callback in the
-  // page's own world): Playwright's polling would add long tasks of its own.
+  await tab.addInitScript(noteRendered, ['[data-testid="dp-item"]']);
   await tab.addInitScript(() => {
     window.__tasks = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
-    const look = () => {
-      const root = document.querySelector("digitale-partnerschaften")?.shadowRoot;
-      if (root && root.querySelector('[data-testid="dp-item"]')) window.__rendered = performance.now();
-      else requestAnimationFrame(look);
-    };
-    requestAnimationFrame(look);
   });
   await tab.goto(`${server.url}/host/${key}.html`);
   let rendered;
