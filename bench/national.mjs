@@ -6,18 +6,20 @@
 // installed).
 //
 //   node bench/national.mjs [seed=7] [work-dir]
+// The generated and published files (134 MiB) stay in `work-dir` when one
+// is named; in the system's temporary folder they are removed at the end.
 // Needs `cargo build --profile cli --features cli --bin partnerships-data`
 // (or another build of the tool named by the environment variable
 // PARTNERSHIPS_DATA, to compare two versions).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { tempDir } from "../tests/e2e/temp.mjs";
 
 const seed = process.argv[2] ?? "7";
 const bin = process.env.PARTNERSHIPS_DATA ?? "target/cli/partnerships-data";
-const dir = mkdtempSync(join(process.argv[3] ?? tmpdir(), "dp-national-"));
+const dir = process.argv[3] ? mkdtempSync(join(process.argv[3], "dp-national-")) : tempDir("national");
 const data = join(dir, "national.json");
 const out = join(dir, "public");
 const gnuTime = existsSync("/usr/bin/time");
@@ -91,4 +93,4 @@ const kreise = slices.filter((s) => s.f.length === "01060.json".length);
 describe("Kreis (of the dataset)", kreise.filter((s) => named.has(s.f.slice(0, 5))));
 describe("Kreis (of the register only)", kreise.filter((s) => !named.has(s.f.slice(0, 5))));
 describe("host", slices.filter((s) => s.f.length > "01060.json".length));
-console.log(`files in ${dir}`);
+if (process.argv[3]) console.log(`files in ${dir}`);

@@ -4,7 +4,11 @@
 // arrived, and the main thread's work from the wasm's last byte until the
 // rendered box, by kind (self time of the trace's events, so nothing is
 // counted twice). Tracing slows the page down: compare the shares, not the
-// absolute times with bench/run.mjs.
+// absolute times with bench/run.mjs. Not even all shares: each function
+// compiled at its first call writes trace events of its own, so the
+// compile's share is inflated (60 ms traced; untraced, switching V8's lazy
+// compilation off made the box 19 ms sooner at CPU x4: README, "Where the
+// time goes").
 //
 //   node bench/profile.mjs [runs=5] [widget-folder=dist]
 //                                      (after `scripts/build`)
