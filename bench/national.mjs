@@ -19,7 +19,8 @@ import { tempDir } from "../tests/e2e/temp.mjs";
 
 const seed = process.argv[2] ?? "7";
 const bin = process.env.PARTNERSHIPS_DATA ?? "target/cli/partnerships-data";
-const dir = process.argv[3] ? mkdtempSync(join(process.argv[3], "dp-national-")) : tempDir("national");
+const workDir = process.argv[3];
+const dir = workDir ? mkdtempSync(join(workDir, "dp-national-")) : tempDir("national");
 const data = join(dir, "national.json");
 const out = join(dir, "public");
 const gnuTime = existsSync("/usr/bin/time");
@@ -93,4 +94,4 @@ const kreise = slices.filter((s) => s.f.length === "01060.json".length);
 describe("Kreis (of the dataset)", kreise.filter((s) => named.has(s.f.slice(0, 5))));
 describe("Kreis (of the register only)", kreise.filter((s) => !named.has(s.f.slice(0, 5))));
 describe("host", slices.filter((s) => s.f.length > "01060.json".length));
-if (process.argv[3]) console.log(`files in ${dir}`);
+if (workDir) console.log(`files in ${dir}`);

@@ -99,9 +99,11 @@ for (const [name, runs] of Object.entries(results)) {
   );
 }
 const plain = median(results.plain.map((r) => r.ms));
+// From the wasm's last byte to the rendered box.
+const afterWasm = (r) => r.ms - r.stages[2];
 for (const [i, name] of names.entries()) {
   const runs = results[name];
-  const stage = (k) => median(runs.map((r) => (k === 2 ? r.ms - r.stages[2] : r.stages[k]))).toFixed(0);
+  const stage = (k) => median(runs.map((r) => (k === 2 ? afterWasm(r) : r.stages[k]))).toFixed(0);
   const ratio = median(runs.map((r) => r.ms)) / plain;
   console.log(
     `${name}: wasm requested ${stage(0)} ms after the loader's last byte, downloaded in ${stage(1)} ms, ` +
@@ -115,9 +117,12 @@ for (const [i, name] of names.entries()) {
 for (const [i, name] of names.entries()) {
   if (i === 0) continue;
   const paired = (of) => results[name].map((r, run) => of(r) - of(results[names[0]][run]));
-  const describe = (diffs) => `${median(diffs) >= 0 ? "+" : ""}${median(diffs).toFixed(0)} ms (lower in ${diffs.filter((d) => d < 0).length} of ${diffs.length} runs)`;
+  const describe = (diffs) => {
+    const m = median(diffs);
+    return `${m >= 0 ? "+" : ""}${m.toFixed(0)} ms (lower in ${diffs.filter((d) => d < 0).length} of ${diffs.length} runs)`;
+  };
   console.log(
     `${name} against ${names[0]}, paired by run: from navigation ${describe(paired((r) => r.ms))}, ` +
-      `from the wasm's last byte ${describe(paired((r) => r.ms - r.stages[2]))}`,
+      `from the wasm's last byte ${describe(paired(afterWasm))}`,
   );
 }
