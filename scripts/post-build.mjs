@@ -18,7 +18,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { minify } from "terser";
+import { minifyScript } from "./minify.mjs";
 import { shortenNames } from "./short-names.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -34,23 +34,11 @@ const WASM = "partnerships-widget_bg.wasm";
 /** The Subresource Integrity value of exactly these bytes. */
 const integrity = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 
-const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
-
 async function minifyFile(name, module, replace = (source) => source) {
   const path = join(dir, name);
   const source = replace(await readFile(path, "utf8"));
-  const result = await minify(source, {
-    // The loader is a classic script: keep it one (no module syntax).
-    module,
-    ecma: 2020,
-    compress: { passes: 2 },
-    mangle: true,
-    format: { comments: /^!/ },
-  });
-  // Every function of both files runs when a box loads: the magic comment
-  // (Chrome's explicit compile hints) has them compiled while the file
-  // streams in, off the main thread, not one by one at their first call.
-  const code = COMPILE_HINT + result.code;
+  // The loader is a classic script: it keeps to classic syntax (module false).
+  const code = await minifyScript(source, module);
   await writeFile(path, code);
   console.log(`minified ${name}: ${source.length} -> ${code.length} bytes`);
   return Buffer.from(code);
