@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCredentials, RequestInit};
 
-use super::{log_error, log_warn};
+use super::{log_error, log_warn, phase};
 use crate::model::address::slice_path;
 use crate::model::dataset::Dataset;
 use crate::model::key::OfficialKey;
@@ -333,7 +333,9 @@ async fn fetch_text(url: &str, missing_ok: bool, limits: Limits) -> Result<Strin
     if let Some(promise) = take_prefetched(url) {
         // Already read by the loader: taking it costs no turn of the event
         // loop (reading the body here took one, and a frame with it).
-        return match JsFuture::from(promise).await {
+        let answer = JsFuture::from(promise).await;
+        phase::mark("slice");
+        return match answer {
             Ok(answer) => match answer.as_string() {
                 Some(text) => Ok(text),
                 None => Err(refused(
@@ -451,6 +453,7 @@ async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError>
     // (`DisplayCheck`); the rest, warnings included, is the maintainers'
     // validator's. Checked a chunk at a time, the host page running in
     // between.
+    phase::mark("read");
     let mut validator = DisplayCheck::new(&dataset);
     let total = dataset.partnerships.len();
     let mut start = 0;
@@ -489,6 +492,7 @@ async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError>
     {
         return Err(LoadError::Invalid);
     }
+    phase::mark("checked");
     // Leave out only the partnerships that have errors; show the rest.
     let broken: Vec<usize> = problems
         .iter()

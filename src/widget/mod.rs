@@ -8,6 +8,7 @@ mod components;
 mod data;
 mod dom;
 mod options;
+pub(crate) mod phase;
 mod styles;
 #[cfg(test)]
 mod tests;
@@ -41,6 +42,7 @@ pub(crate) fn log_warn(message: &str) {
 ///   the text, or of the error status as a number; `undefined` otherwise.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
+    phase::mark("mount");
     let options: MountOptions = match serde_wasm_bindgen::from_value(options) {
         Ok(options) => options,
         Err(error) => {
@@ -48,6 +50,7 @@ pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
             return;
         }
     };
+    phase::mark("options");
     let limits = data::Limits::new(options.timeout_ms, options.max_bytes);
     let look = components::Look::new(
         options.heading_level,
@@ -70,6 +73,7 @@ pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
         },
     };
     styles::adopt(&shadow);
+    phase::mark("styles");
 
     if let Ok(key) = ags.parse() {
         if let Some(url) = data::slice_url(&dataset_url, &key) {
@@ -105,4 +109,5 @@ pub fn mount(host: HtmlElement, options: JsValue, prefetched: JsValue) {
         view! { <PartnershipsBox root raw_key=ags dataset_url=dataset_url limits look made_with reserved/> }
     })
     .forget();
+    phase::mark("shell");
 }

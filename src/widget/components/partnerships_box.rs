@@ -14,7 +14,7 @@ use crate::model::key::OfficialKey;
 use crate::presentation::HostBox;
 use crate::widget::data::{load_for_host, own_frame, yield_to_host, Limits};
 use crate::widget::dom::{find, on};
-use crate::widget::log_error;
+use crate::widget::{log_error, phase};
 
 /// One box for the host named by `raw_key` (the `data-ags` attribute as
 /// written), rendered into `root`.
@@ -138,6 +138,7 @@ async fn show(
     // 50 ms except on a cold start (82 ms once in 12 runs of twenty boxes);
     // reading the data in one task and building the box in the next cost
     // 31 ms more (measured, left).
+    phase::mark("show");
     let found = load_for_host(&host, &dataset_url, limits).await;
     // With much data, selecting and laying out are separate tasks for the
     // host page; a host's usual slice is selected in well under a
@@ -157,6 +158,7 @@ async fn show(
     if large {
         yield_to_host().await;
     }
+    phase::mark("view");
     // Upgrading the page's static content (see `mount`): while it shows
     // what the live box would show, it stays, and nothing on the page moves
     // (unless the box was asked to look different: see `Look`).
@@ -197,6 +199,7 @@ async fn show(
             } else {
                 fit::space_to_keep(&root)
             };
+            phase::mark("space");
             let open = {
                 let (content, view, dataset, root) = (
                     content.clone(),
@@ -223,6 +226,7 @@ async fn show(
             }
         }
     }
+    phase::mark("content");
     // The data changed since the static content was made: the live box
     // takes its place in one step, now that it has content. After a failed
     // download the static content (older data, as text) stays.
