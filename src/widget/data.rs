@@ -417,32 +417,9 @@ async fn fetch_and_check(url: String, missing_ok: bool, limits: Limits) -> Loade
 /// (unless `quiet`) what makes it unusable. Partnerships with errors are
 /// left out.
 async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError> {
-    let error = |message: String| {
-        if !quiet {
-            log_error(&message);
-        }
-    };
     // Read in the wasm in one pass: no value crosses from JS, and the
     // reader is smaller than the serde visitors the conversion needed.
-    let mut dataset = read_dataset(text).map_err(|e| {
-        let (what, failure) = match e {
-            // A wrong data-src often points at a web page (or a CMS's error page).
-            ReadError::Syntax { .. } if text.trim_start().starts_with('<') => (
-                "is HTML, not JSON: does data-src name the dataset's address?".to_owned(),
-                LoadError::NotJson,
-            ),
-            ReadError::Syntax { .. } if e.is_cut_off() => {
-                (format!("is not complete JSON: {e}"), LoadError::NotJson)
-            }
-            ReadError::Syntax { .. } => (format!("is not JSON: {e}"), LoadError::NotJson),
-            _ => (
-                format!("does not have the expected shape: {e}"),
-                LoadError::Shape,
-            ),
-        };
-        error(format!("the dataset {url} {what}"));
-        failure
-    })?;
+    let dataset = read_dataset(text).map_err(|e| unreadable(url, text, &e, quiet))?;
     // A pause for the host page only where there is much to do: a host's
     // usual slice (a few KB) is read and checked in a few milliseconds, and
     // each pause costs a turn of the event loop.
@@ -470,7 +447,56 @@ async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError>
         .into_iter()
         .filter(Problem::is_error)
         .collect();
-    for problem in &problems {
+    phase::mark("checked");
+    if problems.is_empty() {
+        return Ok(dataset);
+    }
+    judged(url, dataset, &problems, quiet)
+}
+
+// The two outcomes below are functions of their own, never inlined into
+// `check`: the browser compiles a wasm function whole at its first call,
+// so the messages of data that is not read or not well would otherwise be
+// compiled for every box that loads good data.
+
+/// The failure of a text that could not be read as a dataset, said to the
+/// webmaster (unless `quiet`).
+#[cold]
+#[inline(never)]
+fn unreadable(url: &str, text: &str, e: &ReadError, quiet: bool) -> LoadError {
+    let (what, failure) = match e {
+        // A wrong data-src often points at a web page (or a CMS's error page).
+        ReadError::Syntax { .. } if text.trim_start().starts_with('<') => (
+            "is HTML, not JSON: does data-src name the dataset's address?".to_owned(),
+            LoadError::NotJson,
+        ),
+        ReadError::Syntax { .. } if e.is_cut_off() => {
+            (format!("is not complete JSON: {e}"), LoadError::NotJson)
+        }
+        ReadError::Syntax { .. } => (format!("is not JSON: {e}"), LoadError::NotJson),
+        _ => (
+            format!("does not have the expected shape: {e}"),
+            LoadError::Shape,
+        ),
+    };
+    if !quiet {
+        log_error(&format!("the dataset {url} {what}"));
+    }
+    failure
+}
+
+/// The dataset with `problems` (errors only): said to the webmaster (unless
+/// `quiet`), then the dataset without the partnerships that have errors,
+/// or the failure when the dataset as a whole cannot be shown.
+#[cold]
+#[inline(never)]
+fn judged(
+    url: &str,
+    mut dataset: Dataset,
+    problems: &[Problem],
+    quiet: bool,
+) -> Result<Dataset, LoadError> {
+    for problem in problems {
         let message = format!("dataset {url}: {problem}");
         // A link that is not http(s) is shown as plain text (the view links
         // only web addresses); everything else is unusable.
@@ -492,7 +518,6 @@ async fn check(url: &str, text: &str, quiet: bool) -> Result<Dataset, LoadError>
     {
         return Err(LoadError::Invalid);
     }
-    phase::mark("checked");
     // Leave out only the partnerships that have errors; show the rest.
     let broken: Vec<usize> = problems
         .iter()
