@@ -6,9 +6,8 @@
 // counted twice). Tracing slows the page down: compare the shares, not the
 // absolute times with bench/run.mjs. Not even all shares: each function
 // compiled at its first call writes trace events of its own, so the
-// compile's share is inflated (60 ms traced; untraced, switching V8's lazy
-// compilation off made the box 19 ms sooner at CPU x4: README, "Where the
-// time goes").
+// compile's share is distorted; bench/compile.mjs and bench/phases.mjs
+// measure it untraced.
 //
 //   node bench/profile.mjs [runs=5] [widget-folder=dist]
 //                                      (after `scripts/build`)
