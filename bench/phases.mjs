@@ -18,6 +18,7 @@ import { serve } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/browser.mjs";
 import { slowPhoneTab } from "./slow-phone.mjs";
 import { tempDir } from "../tests/e2e/temp.mjs";
+import { noteRendered } from "./rendered.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.argv[2] ?? 15);
@@ -29,27 +30,11 @@ await copyFile(join(ROOT, "bench", "plain-box.js"), join(widgetDir, "plain-box.j
 const server = await serve({ "/widget/": widgetDir, "/host/": join(ROOT, "bench", "pages") });
 const browsers = { lazy: await launch(), eager: await launch(["--js-flags=--no-wasm-lazy-compilation"]) };
 
-// The page notes when the box's content is in its shadow root and the
-// next animation frame after it (the rendered box, as bench/run.mjs).
-function noteContent() {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attach.call(this, init);
-    new MutationObserver(function (_, observer) {
-      if (!root.querySelector('[data-testid="dp-item"], [data-testid="dp-open"]')) return;
-      observer.disconnect();
-      performance.mark("dp:in the DOM");
-      requestAnimationFrame(() => performance.mark("dp:next frame"));
-    }).observe(root, { childList: true, subtree: true });
-    return root;
-  };
-}
-
 async function once(browser) {
   const { context, tab } = await slowPhoneTab(browser, CPU);
-  await tab.addInitScript(noteContent);
+  await tab.addInitScript(noteRendered, ['[data-testid="dp-item"]', '[data-testid="dp-open"]']);
   await tab.goto(`${server.url}/host/widget.html`, { waitUntil: "commit" });
-  await tab.waitForFunction(() => performance.getEntriesByName("dp:next frame").length, null, { timeout: 60000, polling: 100 });
+  await tab.waitForFunction(() => window.__rendered, null, { timeout: 60000, polling: 100 });
   const marks = await tab.evaluate(() => {
     const wasm = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
     const first = new Map();

@@ -13,6 +13,10 @@
 //
 //   await tab.addInitScript(noteRendered, ['[data-testid="dp-item"]']);
 //   ... window.__rendered (ms since navigation) once rendered
+//
+// Both moments are also marks on the page's performance timeline ("dp:in
+// the DOM", "dp:next frame"), beside the box's own phase marks in a
+// `phase-marks` build (bench/phases.mjs).
 export function noteRendered(selectors) {
   const wanted = selectors.join(", ");
   const attach = Element.prototype.attachShadow;
@@ -21,8 +25,10 @@ export function noteRendered(selectors) {
     new MutationObserver(function (_, observer) {
       if (window.__rendered || !root.querySelector(wanted)) return;
       observer.disconnect();
+      performance.mark("dp:in the DOM");
       requestAnimationFrame(function () {
-        window.__rendered = window.__rendered || performance.now();
+        if (window.__rendered) return;
+        window.__rendered = performance.mark("dp:next frame").startTime;
       });
     }).observe(root, { childList: true, subtree: true });
     return root;

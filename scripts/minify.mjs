@@ -7,7 +7,7 @@ import { minify } from "terser";
 // magic comment (Chrome's explicit compile hints) has them compiled while
 // the file streams in, off the main thread, not one by one at their first
 // call.
-export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
+const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
 /** `source` minified, with the compile hint first; `module`: ES module syntax (else a classic script). */
 export async function minifyScript(source, module) {
